@@ -1,0 +1,80 @@
+/** Hostmasks: splitting `nick!user@host` and matching `*` / `?` wildcard masks. */
+import { type Casemapping, casefold } from "./casemapping.ts";
+
+export interface Hostmask {
+  nick: string;
+  user: string;
+  host: string;
+}
+
+/** Splits a source; missing parts are "". `nick@host` and `nick!user` are both accepted. */
+export function splitHostmask(source: string): Hostmask {
+  const at = source.indexOf("@");
+  const beforeHost = at === -1 ? source : source.slice(0, at);
+  const host = at === -1 ? "" : source.slice(at + 1);
+  const bang = beforeHost.indexOf("!");
+  return bang === -1
+    ? { nick: beforeHost, user: "", host }
+    : { nick: beforeHost.slice(0, bang), user: beforeHost.slice(bang + 1), host };
+}
+
+/**
+ * Glob match with `*` (any run, even empty) and `?` (exactly one character); `\*`, `\?` and `\\`
+ * match the literal character. Linear-time greedy matching with one backtrack point, so a
+ * hostile mask like `*a*a*a*a*b` cannot blow up.
+ */
+export function matchMask(mask: string, subject: string, mapping: Casemapping = "rfc1459"): boolean {
+  const pattern = tokenize(casefold(mask, mapping));
+  const text = casefold(subject, mapping);
+  let p = 0;
+  let t = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < text.length) {
+    const tok = pattern[p];
+    if (tok !== undefined && tok !== STAR && (tok === ANY || tok === text[t])) {
+      p++;
+      t++;
+    } else if (tok === STAR) {
+      starP = p++;
+      starT = t;
+    } else if (starP !== -1) {
+      p = starP + 1;
+      t = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === STAR) p++;
+  return p === pattern.length;
+}
+
+const STAR = Symbol("*");
+const ANY = Symbol("?");
+type MaskToken = string | typeof STAR | typeof ANY;
+
+function tokenize(mask: string): MaskToken[] {
+  const out: MaskToken[] = [];
+  for (let i = 0; i < mask.length; i++) {
+    const c = mask[i]!;
+    if (c === "\\" && i + 1 < mask.length) out.push(mask[++i]!);
+    else if (c === "*") {
+      if (out[out.length - 1] !== STAR) out.push(STAR);
+    } else if (c === "?") out.push(ANY);
+    else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Completes a partial ban mask the way servers do: `nick` → `nick!*@*`, `user@host` → `*!user@host`,
+ * `nick!user` → `nick!user@*`.
+ */
+export function normalizeMask(mask: string): string {
+  const hasBang = mask.includes("!");
+  const hasAt = mask.includes("@");
+  if (hasBang && hasAt) return mask;
+  if (hasBang) return `${mask}@*`;
+  if (hasAt) return `*!${mask}`;
+  return `${mask}!*@*`;
+}
