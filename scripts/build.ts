@@ -64,6 +64,8 @@ async function buildRelease(): Promise<boolean> {
       if (!(await compile(entry, join(out, `${name}-${suffix}`), target))) ok = false;
     }
   }
+  // Source maps are for local debugging; a release ships only the binaries and their checksums.
+  for (const f of await readdir(out)) if (f.endsWith(".map")) await rm(join(out, f));
   const files = (await readdir(out)).filter((f) => f.startsWith("chat-")).sort();
   const sums = await Promise.all(
     files.map(async (f) => {
