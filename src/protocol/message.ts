@@ -16,7 +16,9 @@ export function message(command: string, params: string[] = [], source = "", tag
 
 /**
  * Parses a line without its CRLF. Returns null for a line that holds no command
- * (empty, blank, or only tags/source), which servers silently ignore.
+ * (empty, blank, or only tags/source), which servers silently ignore. A command starting
+ * with `@` or `:` (after an empty tag section or source) is no command either: no IRC command
+ * looks like that, and serialized without tags or source it would read back as one.
  */
 export function parseMessage(line: string): IrcMessage | null {
   let pos = 0;
@@ -47,7 +49,8 @@ export function parseMessage(line: string): IrcMessage | null {
     skipSpaces();
   }
   const command = token();
-  if (command === "") return null;
+  const first = command.charCodeAt(0);
+  if (command === "" || first === 64 /* @ */ || first === 58 /* : */) return null;
 
   const params: string[] = [];
   for (;;) {
@@ -63,6 +66,7 @@ export function parseMessage(line: string): IrcMessage | null {
 }
 
 const UNSAFE = /[\r\n\0]/g;
+const HAS_UNSAFE = /[\r\n\0]/;
 
 /** Removes CR, LF and NUL so no value can end a line early or inject a second one. */
 export function stripUnsafe(text: string): string {
@@ -80,6 +84,16 @@ export function needsTrailing(param: string): boolean {
  * unless `forceTrailing` asks for it (many clients expect `PRIVMSG #c :text`).
  */
 export function serializeMessage(msg: IrcMessage, forceTrailing = false): string {
+  const line = joinMessage(msg, forceTrailing);
+  if (!HAS_UNSAFE.test(line)) return line;
+  // Strip the parts before joining again: a last parameter such as "\n:x" must still get its colon.
+  const source = stripUnsafe(msg.source);
+  const clean = { ...msg, source, command: stripUnsafe(msg.command), params: msg.params.map(stripUnsafe) };
+  // Tag values escape CR and LF; only a NUL in a value, or an unsafe key, is left to strip here.
+  return stripUnsafe(joinMessage(clean, forceTrailing));
+}
+
+function joinMessage(msg: IrcMessage, forceTrailing: boolean): string {
   let out = "";
   const tagText = serializeTags(msg.tags);
   if (tagText !== "") out += `@${tagText} `;
@@ -90,6 +104,5 @@ export function serializeMessage(msg: IrcMessage, forceTrailing = false): string
     const param = msg.params[i]!;
     out += i === last && (forceTrailing || needsTrailing(param)) ? ` :${param}` : ` ${param}`;
   }
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(out) ? stripUnsafe(out) : out;
+  return out;
 }
