@@ -18,7 +18,10 @@ const MSG_SPLIT: SplitCase[] = [
   { input: "foo bar baz :asdf quux", expected: message("foo", ["bar", "baz", "asdf quux"]) },
   { input: "foo bar baz :", expected: message("foo", ["bar", "baz", ""]) },
   { input: "foo bar baz ::asdf", expected: message("foo", ["bar", "baz", ":asdf"]) },
-  { input: ":coolguy foo bar baz :asdf quux", expected: message("foo", ["bar", "baz", "asdf quux"], "coolguy") },
+  {
+    input: ":coolguy foo bar baz :asdf quux",
+    expected: message("foo", ["bar", "baz", "asdf quux"], "coolguy"),
+  },
   {
     input: ":coolguy foo bar baz :  asdf quux ",
     expected: message("foo", ["bar", "baz", "  asdf quux "], "coolguy"),
@@ -94,7 +97,10 @@ const MSG_SPLIT: SplitCase[] = [
     expected: message("MODE", ["#foo-bar", "+o", "foobar"], "services.esper.net"),
   },
   // Tag values are unescaped one character at a time.
-  { input: String.raw`@tag1=value\\ntest COMMAND`, expected: message("COMMAND", [], "", { tag1: "value\\ntest" }) },
+  {
+    input: String.raw`@tag1=value\\ntest COMMAND`,
+    expected: message("COMMAND", [], "", { tag1: "value\\ntest" }),
+  },
   { input: String.raw`@tag1=value\1 COMMAND`, expected: message("COMMAND", [], "", { tag1: "value1" }) },
   { input: String.raw`@tag1=value1\ COMMAND`, expected: message("COMMAND", [], "", { tag1: "value1" }) },
   {
@@ -180,7 +186,11 @@ const MSG_JOIN: JoinCase[] = [
     atoms: message("foo", ["bar", "baz", "asdf"]),
     matches: ["foo bar baz asdf", "foo bar baz :asdf"],
   },
-  { desc: "Simple test with source and no params.", atoms: message("AWAY", [], "src"), matches: [":src AWAY"] },
+  {
+    desc: "Simple test with source and no params.",
+    atoms: message("AWAY", [], "src"),
+    matches: [":src AWAY"],
+  },
   {
     desc: "Simple test with source and empty trailing param.",
     atoms: message("AWAY", [""], "src"),
