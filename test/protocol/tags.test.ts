@@ -118,7 +118,7 @@ describe("tag keys", () => {
     { key: "tïme", valid: false },
     { key: "a\r\n", valid: false },
   ];
-  test.each(KEYS)("isValidTagKey($key) is $valid", ({ key, valid }) => {
+  test.each(KEYS)("isValidTagKey %j", ({ key, valid }) => {
     expect(isValidTagKey(key)).toBe(valid);
   });
 
