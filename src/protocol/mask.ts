@@ -24,7 +24,7 @@ export function splitHostmask(source: string): Hostmask {
  * hostile mask like `*a*a*a*a*b` cannot blow up.
  */
 export function matchMask(mask: string, subject: string, mapping: Casemapping = "rfc1459"): boolean {
-  const pattern = tokenize(casefold(mask, mapping));
+  const pattern = tokenize(mask, mapping);
   const text = casefold(subject, mapping);
   let p = 0;
   let t = 0;
@@ -53,28 +53,35 @@ const STAR = Symbol("*");
 const ANY = Symbol("?");
 type MaskToken = string | typeof STAR | typeof ANY;
 
-function tokenize(mask: string): MaskToken[] {
+/** Escapes are read before case-folding: rfc1459 folds the backslash itself into `|`. */
+function tokenize(mask: string, mapping: Casemapping): MaskToken[] {
   const out: MaskToken[] = [];
   for (let i = 0; i < mask.length; i++) {
     const c = mask[i]!;
-    if (c === "\\" && i + 1 < mask.length) out.push(mask[++i]!);
+    if (c === "\\" && i + 1 < mask.length) out.push(casefold(mask[++i]!, mapping));
     else if (c === "*") {
       if (out[out.length - 1] !== STAR) out.push(STAR);
     } else if (c === "?") out.push(ANY);
-    else out.push(c);
+    else out.push(casefold(c, mapping));
   }
   return out;
 }
 
 /**
  * Completes a partial ban mask the way servers do: `nick` → `nick!*@*`, `user@host` → `*!user@host`,
- * `nick!user` → `nick!user@*`.
+ * `nick!user` → `nick!user@*`. An empty part means any (`@host` → `*!*@host`), since an empty
+ * part would only match an empty nick, user or host, and so no one.
  */
 export function normalizeMask(mask: string): string {
-  const hasBang = mask.includes("!");
-  const hasAt = mask.includes("@");
-  if (hasBang && hasAt) return mask;
-  if (hasBang) return `${mask}@*`;
-  if (hasAt) return `*!${mask}`;
-  return `${mask}!*@*`;
+  if (mask.includes("!")) {
+    const { nick, user, host } = splitHostmask(mask);
+    return `${orAny(nick)}!${orAny(user)}@${orAny(host)}`;
+  }
+  const at = mask.indexOf("@");
+  if (at !== -1) return `*!${orAny(mask.slice(0, at))}@${orAny(mask.slice(at + 1))}`;
+  return `${orAny(mask)}!*@*`;
+}
+
+function orAny(part: string): string {
+  return part === "" ? "*" : part;
 }
