@@ -6,6 +6,7 @@ import {
   isValidTagKey,
   parseTags,
   serializeTags,
+  type Tags,
   unescapeTagValue,
 } from "../../src/protocol/index.ts";
 
@@ -53,7 +54,7 @@ describe("tag values", () => {
 });
 
 describe("tag section", () => {
-  const SECTIONS = [
+  const SECTIONS: { scenario: string; section: string; tags: Tags }[] = [
     { scenario: "key and value", section: "a=b", tags: { a: "b" } },
     { scenario: "missing = is an empty value", section: "a", tags: { a: "" } },
     { scenario: "= with nothing after is an empty value", section: "a=", tags: { a: "" } },
@@ -74,7 +75,7 @@ describe("tag section", () => {
     expect(parseTags(section)).toEqual(tags);
   });
 
-  const SERIALIZE = [
+  const SERIALIZE: { scenario: string; tags: Tags; section: string }[] = [
     { scenario: "no tags", tags: {}, section: "" },
     { scenario: "empty value is a bare key", tags: { a: "" }, section: "a" },
     { scenario: "values are escaped", tags: { a: "x y;z\\" }, section: String.raw`a=x\sy\:z\\` },
