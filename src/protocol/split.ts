@@ -7,10 +7,10 @@ export function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
       bytes += 4;
       i++;
-    } else bytes += 3;
+    } else bytes += 3; // including a lone surrogate, which goes out as U+FFFD
   }
   return bytes;
 }
@@ -24,10 +24,16 @@ export function maxTextBytes(source: string, command: string, target: string): n
   return MAX_LINE_BYTES - overhead;
 }
 
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /**
  * Splits text into pieces of at most `maxBytes` UTF-8 bytes. It never cuts a character in two,
- * and prefers to break after the last space that leaves a piece at least half full; the space
- * stays at the end of the earlier piece, so joining the pieces gives back the text exactly.
+ * nor a cluster the reader sees as one (a letter and its accents, a flag, a ZWJ emoji) unless the
+ * cluster alone exceeds `maxBytes`. It prefers to break after the last space that leaves a piece at
+ * least half full; the space stays at the end of the earlier piece, so joining the pieces gives back
+ * the text exactly.
  */
 export function splitText(text: string, maxBytes: number): string[] {
   if (maxBytes < 4) throw new RangeError("maxBytes must leave room for one character");
@@ -56,5 +62,22 @@ function cutIndex(text: string, maxBytes: number): number {
   }
   const space = text.lastIndexOf(" ", i - 1);
   if (space > 0 && utf8Length(text.slice(0, space + 1)) >= maxBytes / 2) return space + 1;
-  return i;
+  return clusterStart(text, i);
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The start of the grapheme cluster that holds index `i`, or `i` itself when that cluster starts the text. */
+function clusterStart(text: string, i: number): number {
+  if (i >= text.length) return i;
+  const c = text.charCodeAt(i);
+  // Fast path: between two ASCII characters there is always a boundary, except inside CRLF.
+  if (c < 0x80 && c !== 10 && text.charCodeAt(i - 1) < 0x80) return i;
+  let start = 0;
+  // Whether `i` is a boundary depends on what comes before it and on the code point at `i`.
+  for (const { index } of graphemes.segment(text.slice(0, i + 2))) {
+    if (index > i) break;
+    start = index;
+  }
+  return start === 0 ? i : start;
 }
