@@ -1,6 +1,7 @@
 /** Framing a byte stream into lines: line ends, chunk boundaries anywhere, and the bound on an unfinished line. */
 import { describe, expect, test } from "bun:test";
 import { LineBuffer } from "../../src/protocol/index.ts";
+import { prng, seedFromEnv } from "./prng.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -126,4 +127,22 @@ test("an unfinished line is copied, so the socket may reuse its chunk buffer", (
   chunk.fill(0x21);
   const { lines } = buffer.push(utf8("en\r\n"));
   expect(lines.map((line) => decoder.decode(line))).toEqual(["PING token"]);
+});
+
+// However a stream is cut into chunks, the same lines come out.
+const seed = seedFromEnv(7);
+test(`random chunkings of a stream give the same lines (seed ${seed})`, () => {
+  const random = prng(seed);
+  const texts = ["NICK a", "", "PRIVMSG #c :héllo 😀 世界", "a\rb", "PING :x"];
+  for (let run = 0; run < 500; run++) {
+    const lines = Array.from({ length: random.below(8) }, () => random.pick(texts));
+    const stream = utf8(lines.map((line) => line + random.pick(["\r\n", "\n"])).join(""));
+    const chunks: Uint8Array[] = [];
+    for (let at = 0; at < stream.length; ) {
+      const end = at + 1 + random.below(12);
+      chunks.push(stream.subarray(at, end));
+      at = end;
+    }
+    expect(feed(512, chunks), `seed ${seed}, run ${run}`).toEqual({ lines, overflow: false });
+  }
 });
