@@ -70,9 +70,11 @@ function tokenize(mask: string, mapping: Casemapping): MaskToken[] {
 /**
  * Completes a partial ban mask the way servers do: `nick` → `nick!*@*`, `user@host` → `*!user@host`,
  * `nick!user` → `nick!user@*`. An empty part means any (`@host` → `*!*@host`), since an empty
- * part would only match an empty nick, user or host, and so no one.
+ * part would only match an empty nick, user or host, and so no one. An empty mask stays empty:
+ * completing it would give `*!*@*`, and a stray `MODE #c +b :` must not ban everyone.
  */
 export function normalizeMask(mask: string): string {
+  if (mask === "") return "";
   if (mask.includes("!")) {
     const { nick, user, host } = splitHostmask(mask);
     return `${orAny(nick)}!${orAny(user)}@${orAny(host)}`;
