@@ -171,8 +171,8 @@ describe("normalizeMask", () => {
     { mask: "!user", normalized: "*!user@*" },
     { mask: "nick!@host", normalized: "nick!*@host" },
     { mask: "nick!user@", normalized: "nick!user@*" },
-    // Callers reject an empty mask before they get here; completed, it would match everyone.
-    { mask: "", normalized: "*!*@*" },
+    // Completed, an empty mask would match everyone: it stays empty (and matches no one).
+    { mask: "", normalized: "" },
   ];
   test.each(MASKS)("%j", ({ mask, normalized }) => {
     expect(normalizeMask(mask)).toBe(normalized);
