@@ -57,6 +57,8 @@ export interface Limits {
   realnameLength: number;
   channelsPerUser: number;
   maxTargets: number;
+  /** Mode changes one MODE command may carry (ISUPPORT MODES). */
+  modesPerCommand: number;
   maxListEntries: number;
   whowasEntries: number;
 }
@@ -81,6 +83,7 @@ export const DEFAULT_LIMITS: Limits = {
   realnameLength: 128,
   channelsPerUser: 100,
   maxTargets: 4,
+  modesPerCommand: 6,
   maxListEntries: 100,
   whowasEntries: 1000,
 };

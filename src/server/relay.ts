@@ -1,0 +1,82 @@
+/**
+ * Messages one client causes others to see (PRIVMSG, JOIN, QUIT...). Each is serialized at most
+ * once per variant — with or without message tags, with or without server-time, and the
+ * alternative form some capability asks for (extended-join) — and the same string is queued to
+ * every recipient: no per-recipient string building.
+ */
+import { type IrcMessage, message } from "../protocol/message.ts";
+import type { Tags } from "../protocol/tags.ts";
+import { CAP_BIT, type CapName } from "./capabilities.ts";
+import type { Client } from "./client.ts";
+import { wireLine } from "./replies.ts";
+
+const TAGS_BIT = 1;
+const TIME_BIT = 2;
+const ALT_BIT = 4;
+
+export interface Alternative {
+  cap: CapName;
+  params: string[];
+}
+
+export class Relay {
+  private readonly lines: (string | undefined)[] = new Array(8);
+  private readonly sizes: number[] = new Array(8);
+  private readonly altBit: number;
+
+  constructor(
+    private readonly msg: IrcMessage,
+    private readonly time: string,
+    private readonly msgid: string,
+    private readonly alt: Alternative | null = null,
+  ) {
+    this.altBit = alt === null ? 0 : CAP_BIT[alt.cap];
+  }
+
+  deliver(client: Client): void {
+    const caps = client.caps;
+    const variant =
+      (caps & CAP_BIT["message-tags"] ? TAGS_BIT : 0) |
+      (caps & CAP_BIT["server-time"] ? TIME_BIT : 0) |
+      (caps & this.altBit ? ALT_BIT : 0);
+    let line = this.lines[variant];
+    if (line === undefined) {
+      line = this.build(variant);
+      this.lines[variant] = line;
+      this.sizes[variant] = Buffer.byteLength(line);
+    }
+    client.send(line, this.sizes[variant]);
+  }
+
+  private build(variant: number): string {
+    const tags: Tags = {};
+    if (variant & TIME_BIT) tags.time = this.time;
+    if (variant & TAGS_BIT) {
+      tags.msgid = this.msgid;
+      Object.assign(tags, this.msg.tags);
+    }
+    const params = variant & ALT_BIT && this.alt !== null ? this.alt.params : this.msg.params;
+    return wireLine(message(this.msg.command, params, this.msg.source, tags), TRAILING.has(this.msg.command));
+  }
+}
+
+/** Commands whose last parameter is free text, sent with a colon as clients expect. */
+const TRAILING = new Set([
+  "PRIVMSG",
+  "NOTICE",
+  "PART",
+  "QUIT",
+  "TOPIC",
+  "KICK",
+  "AWAY",
+  "SETNAME",
+  "WALLOPS",
+]);
+
+/** Everyone who shares a channel with the client, each once, the client excluded. */
+export function peersOf(client: Client): Set<Client> {
+  const peers = new Set<Client>();
+  for (const channel of client.channels) for (const member of channel.members.keys()) peers.add(member);
+  peers.delete(client);
+  return peers;
+}

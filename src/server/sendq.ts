@@ -1,0 +1,90 @@
+/**
+ * A connection's output. Lines are appended as ready-made strings (a fan-out serializes once and
+ * appends the same string to every member) and written in one `write` per event-loop turn.
+ * Bun does not buffer what the kernel refuses: the unsent tail is kept here until `drain`.
+ */
+export interface Writable {
+  /** Bytes accepted, or -1 when the socket is closed. */
+  write(data: string | Uint8Array): number;
+}
+
+export class SendQueue {
+  private lines: string[] = [];
+  private pendingBytes = 0;
+  private tail: Uint8Array | null = null;
+
+  constructor(private readonly socket: Writable) {}
+
+  /** Bytes waiting: queued lines plus what the kernel has not accepted yet. */
+  get queuedBytes(): number {
+    return this.pendingBytes + (this.tail === null ? 0 : this.tail.length);
+  }
+
+  push(line: string, bytes: number): void {
+    this.lines.push(line);
+    this.pendingBytes += bytes;
+  }
+
+  /** Forgets everything queued (the connection is being dropped for not reading). */
+  discard(): void {
+    this.lines.length = 0;
+    this.pendingBytes = 0;
+    this.tail = null;
+  }
+
+  /** Writes what the socket takes now; returns false when the socket is closed. */
+  flush(): boolean {
+    if (this.tail !== null) {
+      const sent = this.socket.write(this.tail);
+      if (sent < 0) return false;
+      if (sent < this.tail.length) {
+        this.tail = this.tail.subarray(sent);
+        return true;
+      }
+      this.tail = null;
+    }
+    if (this.lines.length === 0) return true;
+    const text = this.lines.length === 1 ? this.lines[0]! : this.lines.join("");
+    const bytes = this.pendingBytes;
+    this.lines.length = 0;
+    this.pendingBytes = 0;
+    const sent = this.socket.write(text);
+    if (sent < 0) return false;
+    if (sent < bytes) this.tail = Buffer.from(text).subarray(sent);
+    return true;
+  }
+}
+
+export interface Flushable {
+  flushMarked: boolean;
+  flush(): void;
+}
+
+/**
+ * Collects the connections that got output during this turn and flushes each once, after the
+ * current batch of socket events, so many lines to one client cost one syscall.
+ */
+export class FlushScheduler {
+  private dirty: Flushable[] = [];
+  private scheduled = false;
+
+  mark(target: Flushable): void {
+    if (target.flushMarked) return;
+    target.flushMarked = true;
+    this.dirty.push(target);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.run);
+    }
+  }
+
+  private readonly run = (): void => {
+    this.scheduled = false;
+    const batch = this.dirty;
+    this.dirty = [];
+    for (const target of batch) {
+      target.flushMarked = false;
+      target.flush();
+    }
+  };
+}
