@@ -56,22 +56,23 @@ export class Relay {
       Object.assign(tags, this.msg.tags);
     }
     const params = variant & ALT_BIT && this.alt !== null ? this.alt.params : this.msg.params;
-    return wireLine(message(this.msg.command, params, this.msg.source, tags), TRAILING.has(this.msg.command));
+    const textAt = TEXT_PARAM[this.msg.command];
+    return wireLine(message(this.msg.command, params, this.msg.source, tags), params.length - 1 === textAt);
   }
 }
 
-/** Commands whose last parameter is free text, sent with a colon as clients expect. */
-const TRAILING = new Set([
-  "PRIVMSG",
-  "NOTICE",
-  "PART",
-  "QUIT",
-  "TOPIC",
-  "KICK",
-  "AWAY",
-  "SETNAME",
-  "WALLOPS",
-]);
+/** Where a command's free-text parameter sits; it is sent with a colon, as clients expect. */
+const TEXT_PARAM: Record<string, number> = {
+  PRIVMSG: 1,
+  NOTICE: 1,
+  PART: 1,
+  TOPIC: 1,
+  KICK: 2,
+  QUIT: 0,
+  AWAY: 0,
+  SETNAME: 0,
+  WALLOPS: 0,
+};
 
 /** Everyone who shares a channel with the client, each once, the client excluded. */
 export function peersOf(client: Client): Set<Client> {
