@@ -81,9 +81,14 @@ export function mentions(text: string, nick: string): boolean {
   return word.test(text);
 }
 
-/** Control characters other than IRC formatting would move the cursor or ring bells: shown as nothing. */
+/**
+ * Text safe for a terminal: IRC colour codes (`\x03` + digits, `\x04` + hex) and every control character
+ * but tab removed, so nobody can move the cursor, clear the screen or ring the bell with a message.
+ */
 export function printable(text: string): string {
-  return text.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, "");
+  return text
+    .replace(/\x03(\d{1,2}(,\d{1,2})?)?|\x04([0-9a-fA-F]{6}(,[0-9a-fA-F]{6})?)?/g, "")
+    .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, "");
 }
 
 export function formatLine(line: ChatLine, ctx: FormatContext): FormattedLine {

@@ -101,8 +101,10 @@ export function handleIncoming(msg: IrcMessage, session: Session, now: Date): Ou
       session.applyIsupport(msg.params.slice(1, -1));
       break;
     case "353":
-      for (const entry of p2.split(" "))
-        if (entry !== "") session.addMember(p1, session.stripPrefixes(entry));
+      // `353 <me> <symbol> <channel> :<entries>`
+      for (const entry of (msg.params[3] ?? "").split(" ")) {
+        if (entry !== "") session.addMember(p2, session.stripPrefixes(entry));
+      }
       return numericOutcome(msg, time, out);
     case "332": {
       const channel = session.channel(p1);
