@@ -160,6 +160,25 @@ function promptCheck(key: string, value: unknown, current: ServerConfig): string
   return problem && problem.charAt(0).toUpperCase() + problem.slice(1);
 }
 
+/** One prompt for a [server] key, filled in with `initial`; `parse` turns the text into the key's value. */
+async function ask(
+  current: ServerConfig,
+  key: string,
+  message: string,
+  initial: string,
+  parse: (text: string) => unknown = (text) => text,
+): Promise<unknown> {
+  const text = await answer(
+    prompts.text({
+      message,
+      initialValue: initial,
+      validate: (v) => promptCheck(key, parse(v ?? ""), current),
+      ...PROMPT_IO,
+    }),
+  );
+  return parse(text);
+}
+
 /**
  * Asks for host, port, server name and default channels, starting from `current` (defaults, file and
  * flags). Returns the answers as flag values; the host only if it was changed, so that an untouched
@@ -168,43 +187,16 @@ function promptCheck(key: string, value: unknown, current: ServerConfig): string
 export async function askServerSettings(current: ServerConfig): Promise<Layer> {
   requireTerminal("--interactive");
   prompts.intro(`chat-server ${VERSION}`, PROMPT_IO);
-  const host = await answer(
-    prompts.text({
-      message: "Host to listen on",
-      initialValue: current.host,
-      validate: (v) => promptCheck("host", v ?? "", current),
-      ...PROMPT_IO,
-    }),
-  );
-  const port = await answer(
-    prompts.text({
-      message: "Port (0 = any free port)",
-      initialValue: String(current.port),
-      validate: (v) => promptCheck("port", flagNumber(v ?? ""), current),
-      ...PROMPT_IO,
-    }),
-  );
-  const name = await answer(
-    prompts.text({
-      message: "Server name",
-      initialValue: current.name,
-      validate: (v) => promptCheck("name", v ?? "", current),
-      ...PROMPT_IO,
-    }),
-  );
-  const channels = await answer(
-    prompts.text({
-      message: "Default channel (empty for none)",
-      initialValue: current.autojoin.join(","),
-      validate: (v) => promptCheck("autojoin", splitChannels(v ?? ""), current),
-      ...PROMPT_IO,
-    }),
+  const host = await ask(current, "host", "Host to listen on", current.host);
+  const port = await ask(current, "port", "Port (0 = any free port)", String(current.port), flagNumber);
+  const name = await ask(current, "name", "Server name", current.name);
+  const autojoin = await ask(
+    current,
+    "autojoin",
+    "Default channel (empty for none)",
+    current.autojoin.join(","),
+    splitChannels,
   );
   prompts.outro("Starting", PROMPT_IO);
-  return {
-    ...(host !== current.host ? { host } : {}),
-    port: flagNumber(port),
-    name,
-    autojoin: splitChannels(channels),
-  };
+  return { ...(host !== current.host ? { host } : {}), port, name, autojoin };
 }

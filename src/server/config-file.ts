@@ -445,7 +445,7 @@ export async function loadConfig(sources: ConfigSources): Promise<LoadedConfig> 
   return { config, hostGiven };
 }
 
-/** The MOTD text ("" when there is none); an unreadable file is one line. */
-export function readMotd(config: ServerConfig): Promise<string> {
-  return config.motdFile === "" ? Promise.resolve("") : readText(config.motdFile, `motd ${config.motdFile}`);
+/** The MOTD text, undefined when there is none; an unreadable file is one line. */
+export async function readMotd(config: ServerConfig): Promise<string | undefined> {
+  return config.motdFile === "" ? undefined : readText(config.motdFile, `motd ${config.motdFile}`);
 }
