@@ -3,19 +3,16 @@
  * validates, and starts with the answers; Ctrl-C cancels; hash-password asks twice and prints only the hash.
  * Keys go prompt by prompt, each after its prompt is on screen: clack drops keys that arrive early.
  */
-import { describe, expect, test } from "bun:test";
+import { describe, expect } from "bun:test";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TestClient } from "../support/irc-client.ts";
 import { serverCommand } from "../support/server-process.ts";
-import { findTmux, TmuxPane } from "./tmux-pane.ts";
-
-const tmux = findTmux();
-const terminalTest = tmux === undefined ? test.skip : test;
+import { TmuxPane, terminalTest } from "./tmux-pane.ts";
 
 async function withPane(args: string[], body: (pane: TmuxPane) => Promise<void>): Promise<void> {
-  const pane = await TmuxPane.start(tmux!, [...serverCommand(), ...args]);
+  const pane = await TmuxPane.start([...serverCommand(), ...args]);
   try {
     await body(pane);
   } finally {
@@ -72,7 +69,7 @@ describe("--interactive in a terminal", () => {
 describe("hash-password in a terminal", () => {
   terminalTest("asks twice and writes only the hash to stdout", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "nc-hash-")), "hash.txt");
-    const pane = await TmuxPane.start(tmux!, [
+    const pane = await TmuxPane.start([
       "sh",
       "-c",
       `"$@" > ${out}`,

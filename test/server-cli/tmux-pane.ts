@@ -2,15 +2,13 @@
  * A command running in a real terminal: a private tmux server (its own socket, so other tmux users are
  * untouched) with one pane. Tests type keys and wait for text to appear on the screen.
  */
+import { test } from "bun:test";
 
-/** Resolves tmux; under CI a missing tmux is an error (the test fails), elsewhere undefined (skip). */
-export function findTmux(): string | undefined {
-  const tmux = Bun.which("tmux");
-  if (tmux === null && process.env.CI === "true") {
-    throw new Error("tmux is required for the terminal tests (apt-get install -y tmux)");
-  }
-  return tmux ?? undefined;
-}
+/** tmux, if installed. */
+export const TMUX: string | undefined = Bun.which("tmux") ?? undefined;
+
+/** Terminal tests run where tmux is; under CI they run regardless, so a missing tmux fails them. */
+export const terminalTest = TMUX === undefined && process.env.CI !== "true" ? test.skip : test;
 
 let paneCounter = 0;
 
@@ -24,8 +22,10 @@ export class TmuxPane {
   private constructor(private readonly tmux: string) {}
 
   /** Runs `command` in a fresh 160×40 terminal; when it ends the pane shows `[exit N]`. */
-  static async start(tmux: string, command: string[]): Promise<TmuxPane> {
-    const pane = new TmuxPane(tmux);
+  static async start(command: string[]): Promise<TmuxPane> {
+    if (TMUX === undefined)
+      throw new Error("tmux is required for the terminal tests (apt-get install -y tmux)");
+    const pane = new TmuxPane(TMUX);
     // `read` keeps the pane open after the command so its last words and exit code stay visible; the
     // trap keeps the shell alive through a Ctrl-C meant for the command (a trap, unlike an ignored
     // signal, is not inherited).
