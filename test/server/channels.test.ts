@@ -1,8 +1,7 @@
 import { describe, expect, test } from "bun:test";
-import { exchange, num, registered, SERVER_NAME, src, useServer } from "../support/scenario.ts";
+import { exchange, num, registered, src, useServer } from "../support/scenario.ts";
 
 const ctx = useServer();
-const S = SERVER_NAME;
 
 describe("JOIN", () => {
   test("the first joiner gets op; the next sees the topic-less channel and both names", async () => {

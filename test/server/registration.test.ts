@@ -44,18 +44,18 @@ describe("registration", () => {
   test("unknown command 421, missing parameters 461, USER twice 462", async () => {
     const c = await registered(ctx.server, "errs");
     expect(await exchange(c, "FROBNICATE a b")).toEqual([
-      num("421", "errs") + " FROBNICATE :Unknown command",
+      `${num("421", "errs")} FROBNICATE :Unknown command`,
     ]);
-    expect(await exchange(c, "USER a b")).toEqual([num("461", "errs") + " USER :Not enough parameters"]);
-    expect(await exchange(c, "USER a 0 * :x")).toEqual([num("462", "errs") + " :You may not reregister"]);
-    expect(await exchange(c, "PASS secret")).toEqual([num("462", "errs") + " :You may not reregister"]);
-    expect(await exchange(c, "PING")).toEqual([num("409", "errs") + " :No origin specified"]);
+    expect(await exchange(c, "USER a b")).toEqual([`${num("461", "errs")} USER :Not enough parameters`]);
+    expect(await exchange(c, "USER a 0 * :x")).toEqual([`${num("462", "errs")} :You may not reregister`]);
+    expect(await exchange(c, "PASS secret")).toEqual([`${num("462", "errs")} :You may not reregister`]);
+    expect(await exchange(c, "PING")).toEqual([`${num("409", "errs")} :No origin specified`]);
   });
 
   test("NICK errors: 431 none, 432 erroneous, 433 in use (also before registration)", async () => {
     const a = await registered(ctx.server, "Taken");
-    expect(await exchange(a, "NICK")).toEqual([num("431", "Taken") + " :No nickname given"]);
-    expect(await exchange(a, "NICK 9lives")).toEqual([num("432", "Taken") + " 9lives :Erroneous nickname"]);
+    expect(await exchange(a, "NICK")).toEqual([`${num("431", "Taken")} :No nickname given`]);
+    expect(await exchange(a, "NICK 9lives")).toEqual([`${num("432", "Taken")} 9lives :Erroneous nickname`]);
     expect(await exchange(a, `NICK ${"n".repeat(31)}`)).toEqual([
       `${num("432", "Taken")} ${"n".repeat(31)} :Erroneous nickname`,
     ]);
@@ -66,7 +66,7 @@ describe("registration", () => {
     b.send("USER o 0 * :O");
     expect(await b.next(/ 001 /)).toStartWith(num("001", "other433"));
     expect(await exchange(a, "NICK other433")).toEqual([
-      num("433", "Taken") + " other433 :Nickname is already in use",
+      `${num("433", "Taken")} other433 :Nickname is already in use`,
     ]);
   });
 

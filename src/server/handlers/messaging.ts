@@ -41,30 +41,39 @@ function deliverMessage(ctx: ServerContext, client: Client, msg: IrcMessage, ver
   if (list.length > ctx.config.limits.maxTargets) return error("ERR_TOOMANYTARGETS", [targets]);
   const tags = clientTags(msg.tags);
   if (verb === "TAGMSG" && Object.keys(tags).length === 0) return;
-  const params = verb === "TAGMSG" ? [""] : ["", text];
   client.lastMessage = ctx.now();
   for (const target of list) {
     const status = STATUS_BITS[target[0]!];
-    const name = status === undefined ? target : target.slice(1);
-    params[0] = target;
+    const name = status !== undefined && isChannelName(target.slice(1)) ? target.slice(1) : target;
+    const params = verb === "TAGMSG" ? [target] : [target, text];
     if (isChannelName(name)) {
       const channel = ctx.registry.findChannel(name);
       if (channel === undefined) error("ERR_NOSUCHCHANNEL", [name]);
       else if (!maySpeak(ctx, client, channel)) error("ERR_CANNOTSENDTOCHAN", [channel.name]);
-      else toChannel(ctx, client, verb, channel, [...params], tags, status ?? 0);
+      else toChannel(ctx, client, verb, channel, params, tags, name === target ? 0 : status!);
     } else {
       const user = ctx.registry.findNick(name);
       if (user === undefined || !user.registered) error("ERR_NOSUCHNICK", [name]);
-      else {
-        const relay = ctx.relay(client.source, verb, [user.nick, ...params.slice(1)], tags);
-        if (verb !== "TAGMSG" || user.has("message-tags")) relay.deliver(user);
-        if (client.has("echo-message") && (verb !== "TAGMSG" || client.has("message-tags")))
-          relay.deliver(client);
-        if (verb === "PRIVMSG" && user.away !== null)
-          numeric(server, client, "RPL_AWAY", [user.nick], user.away);
-      }
+      else toUser(ctx, client, verb, user, params, tags);
     }
   }
+}
+
+function toUser(
+  ctx: ServerContext,
+  client: Client,
+  verb: Verb,
+  user: Client,
+  params: string[],
+  tags: Tags,
+): void {
+  params[0] = user.nick;
+  const relay = ctx.relay(client.source, verb, params, tags);
+  const tagsOnly = verb === "TAGMSG";
+  if (!tagsOnly || user.has("message-tags")) relay.deliver(user);
+  const echo = user !== client && client.has("echo-message");
+  if (echo && (!tagsOnly || client.has("message-tags"))) relay.deliver(client);
+  if (verb === "PRIVMSG" && user.away !== null) numeric(ctx.name, client, "RPL_AWAY", [user.nick], user.away);
 }
 
 function toChannel(

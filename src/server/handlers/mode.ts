@@ -91,7 +91,7 @@ function applyChannelChange(
     case "b":
     case "e":
     case "I":
-      return changeList(ctx, client, channel, mode, add, param!);
+      return changeList(ctx, client, channel, change);
     case "k":
       if (!add) {
         if (channel.key === "") return false;
@@ -127,16 +127,12 @@ function applyChannelChange(
   }
 }
 
-function changeList(
-  ctx: ServerContext,
-  client: Client,
-  channel: Channel,
-  mode: ListMode,
-  add: boolean,
-  raw: string,
-): boolean {
+function changeList(ctx: ServerContext, client: Client, channel: Channel, change: ModeChange): boolean {
+  const mode = change.mode as ListMode;
+  const add = change.add;
   const list = channel.lists[mode];
-  const mask = normalizeMask(raw);
+  const mask = normalizeMask(change.param!);
+  change.param = mask;
   const folded = ctx.registry.fold(mask);
   const index = list.findIndex((entry) => ctx.registry.fold(entry.mask) === folded);
   if (!add) {
