@@ -1,4 +1,7 @@
-/** The process lifecycle: SIGINT/SIGTERM shut down cleanly and fast; SIGHUP reloads without dropping anyone. */
+/**
+ * The process lifecycle: SIGINT/SIGTERM shut down cleanly and fast; SIGHUP, and REHASH from an operator,
+ * reload the config file and MOTD without dropping anyone.
+ */
 import { describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -31,14 +34,14 @@ describe("shutdown", () => {
   });
 });
 
-describe("SIGHUP reloads the config file and the MOTD", () => {
-  function configWithMotd(motd: string): { config: string; motdPath: string } {
-    const config = writeConfig('[server]\nmotd = "motd.txt"\n');
-    const motdPath = join(dirname(config), "motd.txt");
-    writeFileSync(motdPath, motd);
-    return { config, motdPath };
-  }
+function configWithMotd(motd: string, toml = ""): { config: string; motdPath: string } {
+  const config = writeConfig(`[server]\nmotd = "motd.txt"\n${toml}`);
+  const motdPath = join(dirname(config), "motd.txt");
+  writeFileSync(motdPath, motd);
+  return { config, motdPath };
+}
 
+describe("SIGHUP reloads the config file and the MOTD", () => {
   test("a new client sees the new MOTD and limits; a connected one stays", async () => {
     const { config, motdPath } = configWithMotd("first edition\n");
     const server = await startServer(["--config", config]);
@@ -79,6 +82,40 @@ describe("SIGHUP reloads the config file and the MOTD", () => {
       const bob = await server.client("bob");
       expect(bob.log.lines.some((l) => l.endsWith("kept edition"))).toBe(true);
       await alice.sync();
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe("REHASH from an operator uses the same reload", () => {
+  test("reloads the MOTD, and reports a broken file without applying it", async () => {
+    const hash = await Bun.password.hash("operpass", {
+      algorithm: "argon2id",
+      memoryCost: 19456,
+      timeCost: 2,
+    });
+    const oper = `[[oper]]\nname = "boss"\npassword_hash = "${hash}"\n`;
+    const { config, motdPath } = configWithMotd("before rehash\n", oper);
+    const server = await startServer(["--config", config]);
+    try {
+      const boss = await server.client("boss");
+      boss.send("OPER boss operpass");
+      await boss.next(/ 381 boss /);
+
+      writeFileSync(motdPath, "after rehash\n");
+      boss.send("REHASH");
+      await boss.next(/ 382 boss /);
+      await boss.next(/ NOTICE boss :REHASH: configuration reloaded$/);
+      const alice = await server.client("alice");
+      expect(alice.log.lines.some((l) => l.endsWith("after rehash"))).toBe(true);
+
+      writeFileSync(config, `${oper}[server]\nbogus = true\n`);
+      writeFileSync(motdPath, "never shown\n");
+      boss.send("REHASH");
+      await boss.next(`NOTICE boss :REHASH failed: config ${config}: unknown key server.bogus`);
+      const bob = await server.client("bob");
+      expect(bob.log.lines.some((l) => l.endsWith("after rehash"))).toBe(true);
     } finally {
       await server.stop();
     }
