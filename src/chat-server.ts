@@ -139,8 +139,7 @@ async function main(argv: string[]): Promise<void> {
     case "hash-password":
       process.stdout.write(`${await hashPassword(await readPassword())}\n`);
       // readline or the prompt may still hold stdin open.
-      process.exit(0);
-      return;
+      return process.exit(0);
     case "run":
       return run(command);
   }

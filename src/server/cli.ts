@@ -40,13 +40,14 @@ export const HELP = `Usage: chat-server [options]
 An IRC server. Once listening it prints one line: chat-server ${VERSION} listening on HOST:PORT
 
 Options:
-  --host H              address to listen on (default: :: for IPv6 and IPv4 where available, else ${DEFAULT_CONFIG.host})
+  --host H              address to listen on (default: :: for IPv6 and IPv4, else ${DEFAULT_CONFIG.host})
   -p, --port P          TCP port; 0 picks a free one (default: ${DEFAULT_CONFIG.port})
-  -c, --config FILE     TOML config file with every setting and limit (see chat-server.example.toml);
+  -c, --config FILE     TOML file with every setting and limit (see chat-server.example.toml);
                         flags override it
   --name NAME           server name (default: ${DEFAULT_CONFIG.name})
   --motd FILE           message-of-the-day file
-  --autojoin CHANNELS   comma-separated channels every user joins (default: ${DEFAULT_CONFIG.autojoin.join(",")}; '' for none)
+  --autojoin CHANNELS   comma-separated channels every user joins (default: ${DEFAULT_CONFIG.autojoin.join(",")};
+                        '' for none)
   --password PASS       server password clients must send with PASS (visible to ps: prefer
                         password_hash in the config file)
   --log-level L         debug, info, warn or error (default: ${DEFAULT_CONFIG.logLevel}); logs go to stderr
@@ -55,8 +56,8 @@ Options:
   -h, --help            print this help
 
 Commands:
-  hash-password         read a password (asked on a terminal, else one line from stdin) and print its hash,
-                        for password_hash in [server] or [[oper]]
+  hash-password         read a password (asked on a terminal, else one line of stdin) and print
+                        its hash, for password_hash in [server] or [[oper]]
 
 Signals: SIGINT/SIGTERM shut down (clients get ERROR), SIGHUP reloads the config file and MOTD.
 `;
