@@ -68,7 +68,11 @@ export class ChatClient {
   constructor(private readonly config: ClientConfig) {
     this.session = new Session(config.nick);
     this.bell = config.bell;
-    if (config.channel !== undefined) this.rejoin = [config.channel];
+    if (config.channel !== undefined) {
+      this.rejoin = [config.channel];
+      // The channel asked for wins over one the server joins us to by itself.
+      this.switchOnJoin = this.session.fold(config.channel);
+    }
     this.exited = new Promise((resolve) => {
       this.resolveExit = resolve;
     });
@@ -386,12 +390,13 @@ export class ChatClient {
   }
 
   private fail(text: string): void {
-    // The screen goes first, so the reason is the last thing left on the terminal.
+    // Quitting first: closing the input must not turn into a clean /quit.
+    this.quitting = true;
+    // The screen goes before the reason, so the reason is the last thing left on the terminal.
     this.ui?.close();
     process.stderr.write(`${text}\n`);
-    this.quitting = true;
-    this.conn?.close("failed");
     this.finish(1);
+    this.conn?.close("failed");
   }
 
   private finish(code: number): void {
