@@ -94,9 +94,14 @@ export class Client {
       return;
     }
     this.sendq.push(line, bytes);
+    // Past the limit, write now: a burst queued within one turn is not a slow reader; what the
+    // kernel refuses is.
     if (this.sendq.queuedBytes > this.outlet.sendqLimit()) {
-      this.outlet.overflow(this);
-      return;
+      this.flush();
+      if (this.sendq.queuedBytes > this.outlet.sendqLimit()) {
+        this.outlet.overflow(this);
+        return;
+      }
     }
     this.outlet.scheduleFlush(this);
   }

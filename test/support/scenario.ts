@@ -6,7 +6,8 @@ import { type ServerHandle, startServer, writeConfig } from "./server-process.ts
 export const SERVER_NAME = "irc.test";
 
 /** Flood control relaxed so tests that send many commands are not paced by it (limits.test.ts tests it). */
-export const RELAXED_FLOOD = "[limits]\nflood_burst = 1000\nflood_rate = 1000\nconnections_per_ip = 1000\n";
+export const RELAXED_FLOOD =
+  "[limits]\nflood_burst = 1000\nflood_rate = 1000\nflood_queue = 10000\nconnections_per_ip = 1000\n";
 
 export interface ScenarioOptions {
   /** TOML for `--config`; defaults to RELAXED_FLOOD. */
