@@ -1,0 +1,157 @@
+/**
+ * The compiled client on a real terminal (tmux): prompts, then the chat screen keeping half-typed
+ * input intact while lines arrive. A missing tmux or ngircd fails these tests.
+ */
+import { afterEach, describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CLIENT_BINARY } from "../support/server-process.ts";
+import { isolatedEnv } from "./client-process.ts";
+import { PEERS, type Peer } from "./peers.ts";
+import { Terminal } from "./terminal.ts";
+
+const WAIT_MS = 15_000;
+const TEST_MS = 90_000;
+
+let peer: Peer | null = null;
+let terminal: Terminal | null = null;
+
+afterEach(async () => {
+  await terminal?.close();
+  terminal = null;
+  await peer?.stop();
+  peer = null;
+});
+
+/** The last non-empty row: where the prompt and the input are. */
+function inputRow(rows: string[]): string {
+  return rows.filter((r) => r !== "").at(-1) ?? "";
+}
+
+describe.each(PEERS)("on a terminal, against $name", (kind) => {
+  test(
+    "prompts, then 20 incoming lines leave the half-typed input and cursor intact",
+    async () => {
+      peer = await kind.start();
+      const channel = kind.autoJoins ?? "#room";
+      const bob = await peer.client("bob");
+      bob.send(`JOIN ${channel}`);
+      await bob.next(/ 366 /, WAIT_MS);
+
+      const env = isolatedEnv({ TERM: "xterm-256color" });
+      const args = kind.autoJoins === null ? ["--channel", channel] : [];
+      terminal = await Terminal.open([CLIENT_BINARY, ...args], env);
+      // One answer per prompt, each after its prompt is on screen: clack drops keys sent ahead.
+      await terminal.waitForRow("Server host");
+      await terminal.type("127.0.0.1");
+      await terminal.press("Enter");
+      await terminal.waitForRow("Port");
+      await terminal.type(String(peer.port));
+      await terminal.press("Enter");
+      await terminal.waitForRow("Nickname");
+      await terminal.type("ann");
+      await terminal.press("Enter");
+      await terminal.waitForRow(new RegExp(`-- you joined ${channel}$`));
+      await bob.next(/^:ann!\S+ JOIN/, WAIT_MS);
+
+      const prompt = `[${channel}] `;
+      await terminal.type("half typed messa");
+      await terminal.waitFor(
+        "the half-typed input",
+        (rows) => inputRow(rows) === `${prompt}half typed messa`,
+      );
+      for (let i = 1; i <= 20; i++) bob.send(`PRIVMSG ${channel} :incoming ${i} of 20`);
+      const rows = await terminal.waitForRow(/<bob> incoming 20 of 20$/, 30_000);
+      for (let i = 1; i <= 20; i++) {
+        expect(
+          rows.filter((r) => new RegExp(`^\\d\\d:\\d\\d <bob> incoming ${i} of 20$`).test(r)).length,
+        ).toBe(1);
+      }
+      expect(inputRow(rows)).toBe(`${prompt}half typed messa`);
+      const [x, y] = await terminal.cursor();
+      expect([x, rows[y]]).toEqual([`${prompt}half typed messa`.length, `${prompt}half typed messa`]);
+
+      await terminal.type("ge");
+      await terminal.press("Enter");
+      await bob.next(new RegExp(`^:ann!\\S+ PRIVMSG ${channel} :half typed message$`), WAIT_MS);
+      await terminal.waitForRow(/^\d\d:\d\d <ann> half typed message$/);
+
+      // Tab puts in the nick that spoke last, as an address at the start of the line.
+      await terminal.type("bo");
+      await terminal.press("Tab");
+      await terminal.waitFor("the completed nick", (r) => inputRow(r) === `${prompt}bob:`);
+      await terminal.type("done");
+      await terminal.press("Enter");
+      await bob.next(new RegExp(`^:ann!\\S+ PRIVMSG ${channel} :bob: done$`), WAIT_MS);
+
+      // Up brings back the last line sent.
+      await terminal.press("Up");
+      await terminal.waitFor("the history", (r) => inputRow(r) === `${prompt}bob: done`);
+      await terminal.press("C-u");
+      await terminal.type("/quit see you");
+      await terminal.press("Enter");
+      await bob.next(/^:ann!\S+ QUIT :(Quit: )?"?see you"?$/, WAIT_MS);
+
+      const saved = readFileSync(join(env.XDG_CONFIG_HOME!, "networkcomm", "client.toml"), "utf8");
+      expect(saved).toContain(`host = "127.0.0.1"\nport = ${peer.port}\nnick = "ann"\n`);
+    },
+    TEST_MS,
+  );
+});
+
+test("Ctrl-C at a prompt exits with one line and status 1", async () => {
+  terminal = await Terminal.open([CLIENT_BINARY], isolatedEnv({ TERM: "xterm-256color" }));
+  await terminal.waitForRow("Server host");
+  await terminal.press("C-c");
+  const rows = await terminal.waitForRow("cancelled");
+  expect(rows.filter((r) => r.includes("cancelled")).length).toBe(1);
+  expect(await terminal.waitForExit()).toBe(1);
+});
+
+test(
+  "input wider than the terminal stays whole while lines arrive; a long paste asks first",
+  async () => {
+    peer = await PEERS[0]!.start();
+    const bob = await peer.client("bob");
+    bob.send("JOIN #room");
+    await bob.next(/ 366 /, WAIT_MS);
+    const args = ["--host", "127.0.0.1", "--port", String(peer.port), "--nick", "ann", "--channel", "#room"];
+    terminal = await Terminal.open([CLIENT_BINARY, ...args], isolatedEnv({ TERM: "xterm-256color" }), 40, 20);
+    await terminal.waitForRow("-- you joined #room");
+    await bob.next(/^:ann!\S+ JOIN/, WAIT_MS);
+
+    // 8 + 92 characters: three rows of a 40-column terminal.
+    const long = `${"abcdefghij".repeat(9)}XY`;
+    await terminal.type(long);
+    const expected = [`[#room] ${long.slice(0, 32)}`, long.slice(32, 72), long.slice(72)];
+    await terminal.waitFor(
+      "the wrapped input",
+      (rows) =>
+        rows
+          .filter((r) => r !== "")
+          .slice(-3)
+          .join("|") === expected.join("|"),
+    );
+    for (let i = 1; i <= 3; i++) bob.send(`PRIVMSG #room :short ${i}`);
+    const rows = await terminal.waitForRow(/<bob> short 3$/);
+    const filled = rows.filter((r) => r !== "");
+    expect(filled.slice(-6)).toEqual([
+      expect.stringMatching(/^\d\d:\d\d <bob> short 1$/),
+      expect.stringMatching(/^\d\d:\d\d <bob> short 2$/),
+      expect.stringMatching(/^\d\d:\d\d <bob> short 3$/),
+      ...expected,
+    ]);
+    await terminal.press("Enter");
+    await bob.next(`PRIVMSG #room :${long}`, WAIT_MS);
+
+    await terminal.paste(`${["p1", "p2", "p3", "p4", "p5", "p6"].join("\n")}\n`);
+    await terminal.waitForRow("send 6 pasted lines? [y/N]");
+    await terminal.type("y");
+    await terminal.press("Enter");
+    for (const line of ["p1", "p2", "p3", "p4", "p5", "p6"])
+      await bob.next(`PRIVMSG #room :${line}`, WAIT_MS);
+    await terminal.paste("q1\nq2\n");
+    await bob.next("PRIVMSG #room :q2", WAIT_MS);
+  },
+  TEST_MS,
+);

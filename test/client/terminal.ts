@@ -1,0 +1,127 @@
+/**
+ * The client in a real terminal: a tmux server on its own socket (only it is ever killed), one window of
+ * a fixed size, the client started in it with a private HOME. Tests read the visible screen and cursor.
+ */
+import { existsSync } from "node:fs";
+
+const TMUX = "/usr/bin/tmux";
+let windows = 0;
+
+export class Terminal {
+  private readonly socket = `nc-client-${process.pid}-${++windows}`;
+
+  private constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {}
+
+  /** Starts `command` in a width×height window; a missing tmux is an error (tests fail, never skip). */
+  static async open(
+    command: string[],
+    env: Record<string, string>,
+    width = 100,
+    height = 40,
+  ): Promise<Terminal> {
+    if (!existsSync(TMUX)) throw new Error(`${TMUX} not found: apt-get install -y tmux`);
+    const terminal = new Terminal(width, height);
+    const envArgs = Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+    await terminal.tmux([
+      "new-session",
+      "-d",
+      "-x",
+      String(width),
+      "-y",
+      String(height),
+      ...envArgs,
+      ...command,
+    ]);
+    // Keep the window after the client exits, so its last words can still be read.
+    await terminal.tmux(["set-option", "-g", "remain-on-exit", "on"]);
+    return terminal;
+  }
+
+  private async tmux(args: string[]): Promise<string> {
+    const proc = Bun.spawn([TMUX, "-L", this.socket, ...args], { stdout: "pipe", stderr: "pipe" });
+    const [code, out, err] = await Promise.all([
+      proc.exited,
+      new Response(proc.stdout).text(),
+      new Response(proc.stderr).text(),
+    ]);
+    if (code !== 0) throw new Error(`tmux ${args.join(" ")}: ${err.trim()}`);
+    return out;
+  }
+
+  /** The visible rows, trailing spaces trimmed. */
+  async rows(): Promise<string[]> {
+    const text = await this.tmux(["capture-pane", "-p"]);
+    return text
+      .replace(/\n$/, "")
+      .split("\n")
+      .map((r) => r.trimEnd());
+  }
+
+  /** The cursor as [column, row], both from 0. */
+  async cursor(): Promise<[number, number]> {
+    const [x, y] = (await this.tmux(["display-message", "-p", "#{cursor_x} #{cursor_y}"])).trim().split(" ");
+    return [Number(x), Number(y)];
+  }
+
+  /** The client's exit status once it has ended, else null. */
+  async exitStatus(): Promise<number | null> {
+    const [dead, status] = (await this.tmux(["display-message", "-p", "#{pane_dead} #{pane_dead_status}"]))
+      .trim()
+      .split(" ");
+    return dead === "1" ? Number(status) : null;
+  }
+
+  /** Waits for the client to end; its exit status. */
+  async waitForExit(timeoutMs = 15_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = await this.exitStatus();
+      if (status !== null) return status;
+      if (Date.now() > deadline) throw new Error(`the client did not exit within ${timeoutMs} ms`);
+      await Bun.sleep(25);
+    }
+  }
+
+  /** Pastes text the way a terminal does: in one go, each newline as Enter. */
+  async paste(text: string): Promise<void> {
+    await this.tmux(["set-buffer", "--", text]);
+    await this.tmux(["paste-buffer", "-d"]);
+  }
+
+  /** Polls the screen until `ready(rows)` holds, with a deadline (a terminal can only be observed). */
+  async waitFor(what: string, ready: (rows: string[]) => boolean, timeoutMs = 15_000): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await this.rows();
+      if (ready(rows)) return rows;
+      if (Date.now() > deadline) {
+        throw new Error(`screen never showed ${what} within ${timeoutMs} ms:\n${rows.join("\n")}`);
+      }
+      await Bun.sleep(25);
+    }
+  }
+
+  /** Waits for a row containing the text (or matching the pattern). */
+  waitForRow(pattern: string | RegExp, timeoutMs?: number): Promise<string[]> {
+    const test = (row: string) => (typeof pattern === "string" ? row.includes(pattern) : pattern.test(row));
+    return this.waitFor(String(pattern), (rows) => rows.some(test), timeoutMs);
+  }
+
+  /** Types text as it is (no key names). */
+  async type(text: string): Promise<void> {
+    await this.tmux(["send-keys", "-l", text]);
+  }
+
+  /** Presses keys by name: Enter, Tab, C-c, Up … */
+  async press(...keys: string[]): Promise<void> {
+    await this.tmux(["send-keys", ...keys]);
+  }
+
+  /** Ends this tmux server (and the client in it). */
+  async close(): Promise<void> {
+    await this.tmux(["kill-server"]).catch(() => {});
+  }
+}
