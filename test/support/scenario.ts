@@ -15,11 +15,20 @@ export interface ScenarioOptions {
   args?: string[];
 }
 
-/** Starts one server for the file (beforeAll) and stops it by PID (afterAll); read `.server` inside tests. */
-export function useServer(options: ScenarioOptions = {}): { readonly server: ServerHandle } {
-  const holder = { server: undefined as unknown as ServerHandle };
+export interface ScenarioServer {
+  readonly server: ServerHandle;
+  /** The TOML file passed with `--config` (REHASH and SIGHUP re-read it). */
+  readonly configPath: string;
+}
+
+/** Starts one server for the file or describe block (beforeAll) and stops it by PID (afterAll). */
+export function useServer(options: ScenarioOptions = {}): ScenarioServer {
+  const holder = {
+    server: undefined as unknown as ServerHandle,
+    configPath: writeConfig(options.config ?? RELAXED_FLOOD),
+  };
   beforeAll(async () => {
-    holder.server = await startScenarioServer(options);
+    holder.server = await startScenarioServer(holder.configPath, options.args);
   });
   afterAll(async () => {
     await holder.server?.stop();
@@ -27,10 +36,8 @@ export function useServer(options: ScenarioOptions = {}): { readonly server: Ser
   return holder;
 }
 
-export function startScenarioServer(options: ScenarioOptions = {}): Promise<ServerHandle> {
-  const args = ["--name", SERVER_NAME, "--autojoin", "", ...(options.args ?? [])];
-  args.push("--config", writeConfig(options.config ?? RELAXED_FLOOD));
-  return startServer(args);
+export function startScenarioServer(configPath: string, extraArgs: string[] = []): Promise<ServerHandle> {
+  return startServer(["--name", SERVER_NAME, "--autojoin", "", "--config", configPath, ...extraArgs]);
 }
 
 /** A registered client whose welcome burst (and anything right after it) has been read. */

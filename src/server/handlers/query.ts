@@ -140,8 +140,9 @@ export function handleWho(ctx: ServerContext, client: Client, msg: IrcMessage) {
     const exact = ctx.registry.findNick(pattern);
     const users = exact !== undefined ? [exact] : ctx.registry.nicks.values();
     for (const user of users) {
-      if (!user.registered || !canSee(client, user)) continue;
-      if (exact === undefined && !matchesWho(pattern, user, mapping)) continue;
+      if (!user.registered) continue;
+      // An exact nick is answered like WHOIS would; a mask only finds users the asker may see.
+      if (exact === undefined && (!canSee(client, user) || !matchesWho(pattern, user, mapping))) continue;
       reply(user, firstVisibleChannel(client, user));
     }
   }
