@@ -25,6 +25,8 @@ export const WANTED_CAPS = [
 ];
 
 const READY_TOKEN = "chat-client-ready";
+/** A silent server gets a PING after this long, and is given up on after twice this long. */
+const SILENCE_MS = 60_000;
 /** How long QUIT may take before we stop waiting for the server to close the connection. */
 const QUIT_GRACE_MS = 2000;
 
@@ -60,6 +62,7 @@ export class ChatClient {
   private switchOnJoin: string | null = null;
   private bell: boolean;
   private lastError = "";
+  private lastHeard = Date.now();
   private exitCode: number | null = null;
   private resolveExit!: (code: number) => void;
   /** Resolves with the process exit code. */
@@ -76,6 +79,16 @@ export class ChatClient {
     this.exited = new Promise((resolve) => {
       this.resolveExit = resolve;
     });
+    // A server that vanished without closing (network gone) is only noticed by its silence.
+    setInterval(() => this.checkSilence(), SILENCE_MS / 4).unref();
+  }
+
+  private checkSilence(): void {
+    const silent = Date.now() - this.lastHeard;
+    if (this.conn === null || !this.session.registered) return;
+    if (silent > 2 * SILENCE_MS)
+      this.conn.close(`no reply from the server for ${Math.round(silent / 1000)} s`);
+    else if (silent > SILENCE_MS) this.send(message("PING", ["chat-client-alive"]));
   }
 
   get address(): string {
@@ -144,6 +157,7 @@ export class ChatClient {
       closed: (reason) => this.lost(conn, reason),
     });
     this.conn = conn;
+    this.lastHeard = Date.now();
     conn.send(message("CAP", ["LS", "302"]));
     if (this.config.password !== undefined) conn.send(message("PASS", [this.config.password]));
     conn.send(message("NICK", [this.session.nick]));
@@ -155,6 +169,7 @@ export class ChatClient {
   }
 
   private received(msg: IrcMessage): void {
+    this.lastHeard = Date.now();
     if (!this.session.registered && this.registration(msg)) return;
     if (msg.command === "PONG" && msg.params[msg.params.length - 1] === READY_TOKEN) {
       this.becameReady();

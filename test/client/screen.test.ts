@@ -155,3 +155,28 @@ test(
   },
   TEST_MS,
 );
+
+test(
+  "when nick and nick_ are taken, the screen asks for another nickname",
+  async () => {
+    peer = await PEERS[0]!.start();
+    const bob = await peer.client("bob");
+    bob.send("JOIN #room");
+    await bob.next(/ 366 /, WAIT_MS);
+    await peer.client("ann");
+    await peer.client("ann_");
+    const args = ["--host", "127.0.0.1", "--port", String(peer.port), "--nick", "ann", "--channel", "#room"];
+    terminal = await Terminal.open([CLIENT_BINARY, ...args], isolatedEnv({ TERM: "xterm-256color" }));
+    await terminal.waitForRow("-- nickname ann is already in use, trying ann_");
+    await terminal.waitForRow("!! nickname ann_ is already in use: type another nickname");
+    await terminal.waitFor("the nickname prompt", (rows) => inputRow(rows) === "[nickname]");
+    await terminal.type("9bad");
+    await terminal.press("Enter");
+    await terminal.waitForRow("!! 9bad is not a valid nickname");
+    await terminal.type("annie");
+    await terminal.press("Enter");
+    await bob.next(/^:annie!\S+ JOIN :?#room$/, WAIT_MS);
+    await terminal.waitFor("the channel prompt", (rows) => inputRow(rows) === "[#room]");
+  },
+  TEST_MS,
+);
