@@ -153,19 +153,20 @@ export const LIMIT_KEYS: readonly KeySpec[] = [
   limit(
     "flood_burst",
     "floodBurst",
-    integer(1, 1000),
+    // Benchmarks and trusted bridges lift flood control; a million is "off" in practice.
+    integer(1, 1000000),
     "Commands a client may send at once before flood control delays it.",
   ),
   limit(
     "flood_rate",
     "floodRate",
-    { kind: "number", min: 0.1, max: 1000 },
+    { kind: "number", min: 0.1, max: 1000000 },
     "Commands per second a client may sustain after its burst.",
   ),
   limit(
     "flood_queue",
     "floodQueue",
-    integer(0, 10000),
+    integer(0, 1000000),
     "Commands waiting behind the flood limit before `Excess Flood`.",
   ),
   limit(

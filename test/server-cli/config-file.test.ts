@@ -56,7 +56,7 @@ const FILE_ERRORS: { why: string; toml: string; message: string }[] = [
   {
     why: "zero flood rate",
     toml: "[limits]\nflood_rate = 0",
-    message: "limits.flood_rate must be a number from 0.1 to 1000",
+    message: "limits.flood_rate must be a number from 0.1 to 1000000",
   },
   { why: "infinite flood rate", toml: "[limits]\nflood_rate = inf", message: "limits.flood_rate must be" },
   {

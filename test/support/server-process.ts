@@ -52,9 +52,14 @@ export async function startServer(args: string[] = [], timeoutMs = 10_000): Prom
   void pumpLines(proc.stderr, stderr);
   let ready: string;
   try {
-    ready = await stdout.next(LISTENING, timeoutMs);
+    // A server that exits at start-up (bad config) fails the wait at once instead of at the deadline.
+    const exited = proc.exited.then((code) => {
+      throw new Error(`chat-server exited with code ${code} before listening`);
+    });
+    ready = await Promise.race([stdout.next(LISTENING, timeoutMs), exited]);
   } catch (e) {
     proc.kill();
+    await proc.exited;
     throw new Error(`${(e as Error).message}\nstderr:\n  ${stderr.lines.join("\n  ")}`);
   }
   const port = Number(LISTENING.exec(ready)![1]);
