@@ -11,20 +11,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Crew } from "./bench/crew.ts";
 import { hardFdLimit } from "./bench/fd-limit.ts";
 import { buildPlan, parseSizes, SCENARIO_ORDER } from "./bench/plan.ts";
 import { formatNumber, type RunRecord, renderTable, summarize } from "./bench/report.ts";
-import { SCENARIOS } from "./bench/scenarios/index.ts";
-import {
-  ensureOurBinary,
-  ensurePeers,
-  PEERS,
-  type RunningServer,
-  SERVER_NAMES,
-  type ServerName,
-  startServer,
-} from "./bench/servers.ts";
+import { runOnce } from "./bench/run-once.ts";
+import { ensureOurBinary, ensurePeers, PEERS, SERVER_NAMES, type ServerName } from "./bench/servers.ts";
 
 const ROOT = join(import.meta.dir, "..");
 
@@ -83,34 +74,6 @@ function machine() {
     bun: Bun.version,
     loadavg_at_start: os.loadavg().map((v) => Number(v.toFixed(2))),
   };
-}
-
-/** One fresh server, one crew of generator workers, one scenario run; both are stopped whatever happens. */
-async function runOnce(
-  label: string,
-  scenario: string,
-  params: Record<string, number>,
-  name: ServerName,
-  workers: number,
-  fdLimit: number,
-): Promise<{ figures?: Record<string, number>; error?: string }> {
-  let server: RunningServer | null = null;
-  let crew: Crew | null = null;
-  try {
-    server = await startServer(name, fdLimit);
-    crew = new Crew({ scenario, port: server.port, params }, workers, fdLimit);
-    const figures = await SCENARIOS[scenario]!.run({ server, crew, params });
-    if (!server.alive()) throw new Error(`${name} exited during ${label}:\n${server.outputTail().trim()}`);
-    return { figures };
-  } catch (err) {
-    const tail = server?.outputTail().trim().split("\n").slice(-5).join("\n") ?? "";
-    return {
-      error: `${err instanceof Error ? err.message : String(err)}${tail ? `\n  server said: ${tail}` : ""}`,
-    };
-  } finally {
-    await crew?.stop();
-    await server?.stop();
-  }
 }
 
 /** The headline figure of a run, for the progress line. */

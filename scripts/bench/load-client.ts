@@ -12,6 +12,8 @@ type Waiter = {
 
 const dirty = new Set<LoadClient>();
 let flushScheduled = false;
+/** When any client of this process last received data (performance.now() ms). */
+let lastInboundAt = 0;
 
 function flushDirty(): void {
   flushScheduled = false;
@@ -112,6 +114,7 @@ export class LoadClient {
   }
 
   private receive(chunk: Buffer): void {
+    lastInboundAt = performance.now();
     const text = this.inbound + chunk.toString("latin1");
     let start = 0;
     for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
@@ -190,4 +193,15 @@ export async function joinAll(
 ): Promise<void> {
   const failures = await pool(clients.length, concurrency, (i) => clients[i]!.join(channels, timeoutMs));
   if (failures.length) throw new Error(`${failures.length} joins failed: ${failures[0]!.message}`);
+}
+
+/**
+ * Resolves once no client of this process has received anything for `quietMs` (or after `timeoutMs`): after a
+ * big channel fills up, the servers are still sending JOIN lines and NAMES replies to the earlier members, and
+ * measuring traffic on top of that backlog would time the backlog.
+ */
+export async function settle(quietMs: number, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() - lastInboundAt < quietMs && performance.now() < deadline)
+    await Bun.sleep(quietMs / 4);
 }

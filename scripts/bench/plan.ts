@@ -57,7 +57,7 @@ export function buildPlan(options: PlanOptions): BenchCase[] {
     fanout: sizes.map(([clients, senders]) => ({
       label: `fanout C=${clients} S=${senders}`,
       scenario: "fanout",
-      params: { clients, senders, rate: 0, window: 64, seconds, drainSeconds },
+      params: { clients, senders, rate: 0, inFlight: 65_536, seconds, drainSeconds },
     })),
     pm: [{ label: `pm ${q ? 10 : 50} pairs`, scenario: "pm", params: { pairs: q ? 10 : 50, seconds } }],
     connect: [

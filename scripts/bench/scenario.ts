@@ -38,3 +38,8 @@ export function cpuSince(start: NodeJS.CpuUsage): number {
 export function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
+
+/** This worker's share of the server's setup concurrency (see SETUP_CONCURRENCY in servers.ts). */
+export function setupLanes(job: Pick<WorkerJob, "count" | "params">): number {
+  return Math.max(1, Math.ceil((job.params.setupConcurrency ?? 100) / job.count));
+}

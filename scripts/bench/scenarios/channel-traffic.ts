@@ -1,12 +1,13 @@
 /**
  * Traffic in one busy channel: `clients` members, the first `senders` of them talking, for `seconds`.
- * - rate = 0 (fanout): as fast as possible, each sender keeping at most `window` lines in flight, as seen by a
- *   probe member in the same generator process (so no sendq grows without bound).
+ * - rate = 0 (fanout): as fast as possible, with at most `inFlight` deliveries under way: each sender keeps a
+ *   window of lines not yet seen by a probe member in the same generator process, so no sendq grows without
+ *   bound and the figure is throughput, not how deep a server lets its queues get.
  * - rate > 0 (fanout-paced): `rate` lines per second in total, spread evenly over the senders.
  * - churners > 0 (churn): meanwhile that many extra clients connect, join, QUIT, and start over.
  * Every member checks each line's sequence number (lost, duplicated) and send time (latency).
  */
-import { joinAll, LoadClient, registerAll } from "../load-client.ts";
+import { joinAll, LoadClient, registerAll, settle } from "../load-client.ts";
 import { decodePayload, encodePayload, nowUs, trailingStart } from "../payload.ts";
 import { cpuSeconds } from "../proc-stats.ts";
 import {
@@ -15,13 +16,14 @@ import {
   ownedBy,
   type RunContext,
   type Scenario,
+  setupLanes,
   sum,
   type WorkerContext,
 } from "../scenario.ts";
 import { Histogram, type HistogramData, latencySummary } from "../stats.ts";
 
 const CHANNEL = "#bench";
-const SETUP_CONCURRENCY = 50;
+const JOIN_CONCURRENCY = 50;
 const SETUP_TIMEOUT_MS = 120_000;
 
 interface TrafficResult {
@@ -40,6 +42,11 @@ interface TrafficResult {
 export function expectedDeliveries(mine: readonly number[], sentBySender: readonly number[]): number {
   const total = sum(sentBySender);
   return sum(mine.map((member) => total - (sentBySender[member] ?? 0)));
+}
+
+/** Lines each sender may have in flight so that all senders together keep about `inFlight` deliveries going. */
+export function senderWindow(inFlight: number, clients: number, senders: number): number {
+  return Math.max(4, Math.ceil(inFlight / (senders * Math.max(1, clients - 1))));
 }
 
 /** Clients that connect, join, quit and start over until `endUs`; resolves with cycles done and failures. */
@@ -68,16 +75,18 @@ async function churn(port: number, lanes: number, prefix: string, endUs: number)
 }
 
 async function worker({ job, barrier }: WorkerContext): Promise<TrafficResult> {
-  const { clients: total = 0, senders = 0, rate = 0, seconds = 5, size = 64, window = 64 } = job.params;
+  const { clients: total = 0, senders = 0, rate = 0, seconds = 5, size = 64, inFlight = 65_536 } = job.params;
   const { churners = 0, drainSeconds = 10 } = job.params;
   const mine = ownedBy(job, total);
+  const window = senderWindow(inFlight, total, senders);
   const clients = await registerAll(
     job.port,
     mine.map((i) => `b${i.toString(36)}`),
-    SETUP_CONCURRENCY,
+    setupLanes(job),
     SETUP_TIMEOUT_MS,
   );
-  await joinAll(clients, [CHANNEL], SETUP_CONCURRENCY, SETUP_TIMEOUT_MS);
+  await joinAll(clients, [CHANNEL], JOIN_CONCURRENCY, SETUP_TIMEOUT_MS);
+  await settle(300, 60_000);
 
   const histogram = new Histogram();
   let unique = 0;

@@ -11,6 +11,7 @@ import {
   ownedBy,
   type RunContext,
   type Scenario,
+  setupLanes,
   sum,
   type WorkerContext,
 } from "../scenario.ts";
@@ -27,7 +28,7 @@ async function worker({ job, barrier }: WorkerContext): Promise<StormResult> {
   const clients = await registerAll(
     job.port,
     mine.map((i) => `j${i}`),
-    50,
+    setupLanes(job),
     120_000,
   );
   const names = Array.from({ length: channels }, (_, i) => `#storm${i}`);

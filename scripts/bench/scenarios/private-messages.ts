@@ -12,6 +12,7 @@ import {
   ownedBy,
   type RunContext,
   type Scenario,
+  setupLanes,
   sum,
   type WorkerContext,
 } from "../scenario.ts";
@@ -29,7 +30,7 @@ async function worker({ job, barrier }: WorkerContext): Promise<PingPongResult> 
   const { pairs: total = 50, seconds = 5, size = 64 } = job.params;
   const pairs = ownedBy(job, total);
   const nicks = pairs.flatMap((p) => [`p${p}`, `q${p}`]);
-  const clients = await registerAll(job.port, nicks, 50, 120_000);
+  const clients = await registerAll(job.port, nicks, setupLanes(job), 120_000);
   const histogram = new Histogram();
   let roundTrips = 0;
   let endUs = Number.POSITIVE_INFINITY;
