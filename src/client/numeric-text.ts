@@ -123,6 +123,8 @@ function reply(code: string, args: string[]): NumericText | null {
     case "253":
     case "254":
       return { kind: "server", text: `${a} ${b}` };
+    case "422":
+      return { kind: "server", text: "(no message of the day)" };
     case "221":
       return { kind: "event", text: `your modes: ${a}` };
     case "396":

@@ -17,6 +17,7 @@ test.each([
   [":s 001 ann :Welcome to the network ann", "server", "Welcome to the network ann"],
   [":s 372 ann :- the motd", "server", "- the motd"],
   [":s 254 ann 3 :channels formed", "server", "3 channels formed"],
+  [":s 422 ann :MOTD File is missing", "server", "(no message of the day)"],
   [":s 332 ann #c :the topic", "event", "topic of #c: the topic"],
   [":s 353 ann = #c :@ann +bob carol", "event", "#c: @ann +bob carol"],
   [":s 311 ann bob ~b host * :Bob B", "event", "bob is ~b@host (Bob B)"],
