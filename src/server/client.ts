@@ -3,7 +3,7 @@ import { LineBuffer } from "../protocol/line-buffer.ts";
 import { CAP_BIT, type CapName } from "./capabilities.ts";
 import type { Channel } from "./channel.ts";
 import { TokenBucket } from "./flood.ts";
-import type { Input } from "./input.ts";
+import { Inbox } from "./inbox.ts";
 import { SendQueue, type Writable } from "./sendq.ts";
 
 /** What a client needs from the server around it to deliver its output. */
@@ -49,7 +49,7 @@ export class Client {
   flushMarked = false;
   /** True while an asynchronous command (a password check) runs: later commands wait. */
   busy = false;
-  readonly inbox: Input[] = [];
+  readonly inbox = new Inbox();
   readonly bucket: TokenBucket;
   readonly input: LineBuffer;
   readonly sendq: SendQueue;

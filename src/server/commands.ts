@@ -103,7 +103,7 @@ export function pump(ctx: ServerContext, client: Client): void {
       ctx.throttled.add(client);
       return;
     }
-    const pending = execute(ctx, client, client.inbox.shift()!);
+    const pending = execute(ctx, client, client.inbox.take());
     if (pending !== undefined) {
       client.busy = true;
       void pending.then(

@@ -58,14 +58,12 @@ export class ServerContext implements Outlet {
     this.isupport = isupportTokens(config);
   }
 
-  nextMsgid(): string {
-    return this.msgidPrefix + (++this.msgidCounter).toString(36);
-  }
+  readonly newMsgid = (): string => this.msgidPrefix + (++this.msgidCounter).toString(36);
 
   /** A message from `source` to be delivered to many, serialized lazily once per variant. */
   relay(source: string, command: string, params: string[], clientTags: Tags = {}, alt?: Alternative): Relay {
     const msg: IrcMessage = message(command, params, source, clientTags);
-    return new Relay(msg, new Date(this.now()).toISOString(), this.nextMsgid(), alt ?? null);
+    return new Relay(msg, this.now(), this.newMsgid, alt ?? null);
   }
 
   scheduleFlush(client: Client): void {

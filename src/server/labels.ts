@@ -33,7 +33,7 @@ export function finishLabel(ctx: ServerContext, client: Client, msg: IrcMessage)
     client.send(withTag(lines[0]!, label));
     for (let i = 1; i < lines.length; i++) client.send(lines[i]!);
   } else {
-    const id = ctx.nextMsgid();
+    const id = ctx.newMsgid();
     client.send(withTag(wireLine(message("BATCH", [`+${id}`, "labeled-response"], ctx.name)), label));
     for (const line of lines) client.send(withTag(line, `batch=${id}`));
     client.send(wireLine(message("BATCH", [`-${id}`], ctx.name)));

@@ -10,6 +10,9 @@ import { CAP_BIT, type CapName } from "./capabilities.ts";
 import type { Client } from "./client.ts";
 import { wireLine } from "./replies.ts";
 
+const MESSAGE_TAGS = CAP_BIT["message-tags"];
+const SERVER_TIME = CAP_BIT["server-time"];
+
 const TAGS_BIT = 1;
 const TIME_BIT = 2;
 const ALT_BIT = 4;
@@ -24,10 +27,14 @@ export class Relay {
   private readonly sizes: number[] = new Array(8);
   private readonly altBit: number;
 
+  private msgid = "";
+
   constructor(
     private readonly msg: IrcMessage,
-    private readonly time: string,
-    private readonly msgid: string,
+    /** Milliseconds; turned into a `time` tag only if some recipient asked for server-time. */
+    private readonly at: number,
+    /** Called at most once, when the first recipient with message-tags needs the id. */
+    private readonly newMsgid: () => string,
     private readonly alt: Alternative | null = null,
   ) {
     this.altBit = alt === null ? 0 : CAP_BIT[alt.cap];
@@ -36,8 +43,8 @@ export class Relay {
   deliver(client: Client): void {
     const caps = client.caps;
     const variant =
-      (caps & CAP_BIT["message-tags"] ? TAGS_BIT : 0) |
-      (caps & CAP_BIT["server-time"] ? TIME_BIT : 0) |
+      (caps & MESSAGE_TAGS ? TAGS_BIT : 0) |
+      (caps & SERVER_TIME ? TIME_BIT : 0) |
       (caps & this.altBit ? ALT_BIT : 0);
     let line = this.lines[variant];
     if (line === undefined) {
@@ -50,8 +57,9 @@ export class Relay {
 
   private build(variant: number): string {
     const tags: Tags = {};
-    if (variant & TIME_BIT) tags.time = this.time;
+    if (variant & TIME_BIT) tags.time = new Date(this.at).toISOString();
     if (variant & TAGS_BIT) {
+      if (this.msgid === "") this.msgid = this.newMsgid();
       tags.msgid = this.msgid;
       Object.assign(tags, this.msg.tags);
     }

@@ -44,6 +44,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   const ctx = new ServerContext(config, readMotd(config.motdFile, log), log, now, options.rehash);
   const perIp = new Map<string, number>();
   let nextId = 1;
+  let openSockets = 0;
   let allClosed: (() => void) | null = null;
 
   ctx.onOverflow = (client) => {
@@ -54,6 +55,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   const onOpen = (socket: Socket<SocketData>) => {
     const ip = normalizeIp(socket.remoteAddress);
     socket.data = { client: null, ip };
+    openSockets++;
     const limits = ctx.config.limits;
     const count = (perIp.get(ip) ?? 0) + 1;
     perIp.set(ip, count);
@@ -93,13 +95,13 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
 
   const onClose = (socket: Socket<SocketData>) => {
     const { client, ip } = socket.data;
+    if (--openSockets === 0) allClosed?.();
     const left = (perIp.get(ip) ?? 1) - 1;
     if (left <= 0) perIp.delete(ip);
     else perIp.set(ip, left);
     if (client === null) return;
     client.socketClosed = true;
     disconnect(ctx, client, "Connection closed");
-    if (ctx.clients.size === 0) allClosed?.();
   };
 
   let listener: TCPSocketListener<SocketData>;
@@ -136,7 +138,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
       });
       const clients = [...ctx.clients];
       for (const client of clients) closeWithError(client, reason);
-      if (clients.length > 0) await Promise.race([closed, Bun.sleep(SHUTDOWN_GRACE_MS)]);
+      if (openSockets > 0) await Promise.race([closed, Bun.sleep(SHUTDOWN_GRACE_MS)]);
       listener.stop(true);
       log.info("shutdown", `${clients.length} clients closed`);
     },
@@ -148,10 +150,10 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
  * silent past the ping timeout, and PINGs those idle past the ping interval.
  */
 function sweepClients(ctx: ServerContext): void {
-  for (const client of ctx.throttled) {
-    ctx.throttled.delete(client);
-    pump(ctx, client);
-  }
+  // A snapshot: pump() puts a client that is still short of tokens back into the set.
+  const waiting = [...ctx.throttled];
+  ctx.throttled.clear();
+  for (const client of waiting) pump(ctx, client);
   const limits = ctx.config.limits;
   const time = ctx.now();
   for (const client of ctx.clients) {
