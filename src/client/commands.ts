@@ -75,6 +75,18 @@ function channelArg(args: string, session: Session): [string | null, string] {
 
 const NO_CHANNEL = "no current channel: /join #name first, or name the channel";
 
+/** `COMMAND <word>` with the first word of args, or the usage when there is none. */
+function oneWord(command: string, usage: string, args: string, now: Date): Action[] {
+  return args === "" ? [problem(`usage: ${usage}`, now)] : [send(command, [word(args)[0]])];
+}
+
+/** `COMMAND <channel> [text]` for the channel named first, else the current one. */
+function channelCommand(command: string, args: string, s: Session, now: Date): Action[] {
+  const [channel, text] = channelArg(args, s);
+  if (channel === null) return [problem(NO_CHANNEL, now)];
+  return [send(command, text === "" ? [channel] : [channel, text])];
+}
+
 export const COMMANDS: Record<string, Command> = {
   help: {
     usage: "/help [command]",
@@ -94,11 +106,7 @@ export const COMMANDS: Record<string, Command> = {
   part: {
     usage: "/part [#channel] [reason]",
     help: "leave the current (or named) channel",
-    run: (args, s, now) => {
-      const [channel, reason] = channelArg(args, s);
-      if (channel === null) return [problem(NO_CHANNEL, now)];
-      return [send("PART", reason === "" ? [channel] : [channel, reason])];
-    },
+    run: (args, s, now) => channelCommand("PART", args, s, now),
   },
   msg: {
     usage: "/msg nick|#channel text",
@@ -130,25 +138,17 @@ export const COMMANDS: Record<string, Command> = {
   nick: {
     usage: "/nick newnick",
     help: "change your nickname",
-    run: (args, _s, now) =>
-      args === "" ? [problem("usage: /nick newnick", now)] : [send("NICK", [word(args)[0]])],
+    run: (args, _s, now) => oneWord("NICK", "/nick newnick", args, now),
   },
   topic: {
     usage: "/topic [#channel] [new topic]",
     help: "show or set the topic",
-    run: (args, s, now) => {
-      const [channel, topic] = channelArg(args, s);
-      if (channel === null) return [problem(NO_CHANNEL, now)];
-      return [send("TOPIC", topic === "" ? [channel] : [channel, topic])];
-    },
+    run: (args, s, now) => channelCommand("TOPIC", args, s, now),
   },
   names: {
     usage: "/names [#channel]",
     help: "list who is in a channel",
-    run: (args, s, now) => {
-      const [channel] = channelArg(args, s);
-      return channel === null ? [problem(NO_CHANNEL, now)] : [send("NAMES", [channel])];
-    },
+    run: (args, s, now) => channelCommand("NAMES", args, s, now),
   },
   list: {
     usage: "/list [pattern]",
@@ -158,8 +158,7 @@ export const COMMANDS: Record<string, Command> = {
   whois: {
     usage: "/whois nick",
     help: "who is this nick",
-    run: (args, _s, now) =>
-      args === "" ? [problem("usage: /whois nick", now)] : [send("WHOIS", [word(args)[0]])],
+    run: (args, _s, now) => oneWord("WHOIS", "/whois nick", args, now),
   },
   away: {
     usage: "/away [reason]",

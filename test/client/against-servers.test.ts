@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from "bun:test";
 import { LineLog, pumpLines } from "../support/lines.ts";
 import { CLIENT_BINARY } from "../support/server-process.ts";
 import { type ClientProcess, isolatedEnv, runClient } from "./client-process.ts";
-import { PEERS, type Peer } from "./peers.ts";
+import { memberOf, PEERS, type Peer } from "./peers.ts";
 
 /** ngircd throttles fast talkers by seconds, so waits are generous. */
 const WAIT_MS = 15_000;
@@ -33,10 +33,8 @@ describe.each(PEERS)("against $name", (kind) => {
     "printf 'hello\\n' | chat-client --plain delivers hello and exits 0 at EOF",
     async () => {
       peer = await kind.start();
-      const other = await peer.client("listener");
       const channel = kind.autoJoins ?? "#pipe";
-      other.send(`JOIN ${channel}`);
-      await other.next(/ 366 /, WAIT_MS);
+      const other = await memberOf(peer, "listener", channel);
       const channelFlag = kind.autoJoins === null ? ` --channel '${channel}'` : "";
       const shell = Bun.spawn(
         [
@@ -60,9 +58,7 @@ describe.each(PEERS)("against $name", (kind) => {
     "connects, joins, sends and receives, shows actions and events",
     async () => {
       peer = await kind.start();
-      const other = await peer.client("bob");
-      other.send("JOIN #room");
-      await other.next(/ 366 /, WAIT_MS);
+      const other = await memberOf(peer, "bob", "#room");
       const ann = client(peer.port, "ann", "--channel", "room");
       await ann.stdout.next(/^\d\d:\d\d -- you joined #room$/, WAIT_MS);
       await other.next(/^:ann!\S+ JOIN :?#room/, WAIT_MS);
@@ -100,9 +96,7 @@ describe.each(PEERS)("against $name", (kind) => {
     "a taken nick becomes nick_; in plain mode a second refusal is one clear error",
     async () => {
       peer = await kind.start();
-      const other = await peer.client("bob");
-      other.send("JOIN #room");
-      await other.next(/ 366 /, WAIT_MS);
+      const other = await memberOf(peer, "bob", "#room");
       await peer.client("taken");
       const first = client(peer.port, "taken", "--channel", "#room");
       await other.next(/^:taken_!\S+ JOIN :?#room/, WAIT_MS);
@@ -128,9 +122,7 @@ describe.each(PEERS)("against $name", (kind) => {
       await ann.stdout.next(/-- reconnecting in \d+\.\d s \(attempt 1\)$/, WAIT_MS);
       await ann.stdout.next(/-- you joined #room$/, WAIT_MS);
 
-      const other = await peer.client("bob");
-      other.send("JOIN #room");
-      await other.next(/ 366 /, WAIT_MS);
+      const other = await memberOf(peer, "bob", "#room");
       other.send("PRIVMSG #room :welcome back");
       await ann.stdout.next(/<bob> welcome back$/, WAIT_MS);
       ann.type("thanks");

@@ -39,3 +39,11 @@ export const PEERS: PeerKind[] = [
   { name: "ngircd", autoJoins: null, start: startNgircd },
   { name: "chat-server", autoJoins: "#lobby", start: ourServer },
 ];
+
+/** A raw client registered and in `channel`, its NAMES reply received. */
+export async function memberOf(peer: Peer, nick: string, channel: string): Promise<TestClient> {
+  const member = await peer.client(nick);
+  member.send(`JOIN ${channel}`);
+  await member.next(/ 366 /, 15_000);
+  return member;
+}

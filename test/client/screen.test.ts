@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CLIENT_BINARY } from "../support/server-process.ts";
 import { isolatedEnv } from "./client-process.ts";
-import { PEERS, type Peer } from "./peers.ts";
+import { memberOf, PEERS, type Peer } from "./peers.ts";
 import { Terminal } from "./terminal.ts";
 
 const WAIT_MS = 15_000;
@@ -34,9 +34,7 @@ describe.each(PEERS)("on a terminal, against $name", (kind) => {
     async () => {
       peer = await kind.start();
       const channel = kind.autoJoins ?? "#room";
-      const bob = await peer.client("bob");
-      bob.send(`JOIN ${channel}`);
-      await bob.next(/ 366 /, WAIT_MS);
+      const bob = await memberOf(peer, "bob", channel);
 
       const env = isolatedEnv({ TERM: "xterm-256color" });
       const args = kind.autoJoins === null ? ["--channel", channel] : [];
@@ -112,9 +110,7 @@ test(
   "input wider than the terminal stays whole while lines arrive; a long paste asks first",
   async () => {
     peer = await PEERS[0]!.start();
-    const bob = await peer.client("bob");
-    bob.send("JOIN #room");
-    await bob.next(/ 366 /, WAIT_MS);
+    const bob = await memberOf(peer, "bob", "#room");
     const args = ["--host", "127.0.0.1", "--port", String(peer.port), "--nick", "ann", "--channel", "#room"];
     terminal = await Terminal.open([CLIENT_BINARY, ...args], isolatedEnv({ TERM: "xterm-256color" }), 40, 20);
     await terminal.waitForRow("-- you joined #room");
@@ -160,9 +156,7 @@ test(
   "when nick and nick_ are taken, the screen asks for another nickname",
   async () => {
     peer = await PEERS[0]!.start();
-    const bob = await peer.client("bob");
-    bob.send("JOIN #room");
-    await bob.next(/ 366 /, WAIT_MS);
+    const bob = await memberOf(peer, "bob", "#room");
     await peer.client("ann");
     await peer.client("ann_");
     const args = ["--host", "127.0.0.1", "--port", String(peer.port), "--nick", "ann", "--channel", "#room"];
