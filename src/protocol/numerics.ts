@@ -104,6 +104,7 @@ export const NUMERICS = {
   ERR_BANNEDFROMCHAN: ["474", "Cannot join channel (+b)"],
   ERR_BADCHANNELKEY: ["475", "Cannot join channel (+k)"],
   ERR_BADCHANMASK: ["476", "Bad Channel Mask"],
+  ERR_BANLISTFULL: ["478", "Channel list is full"],
   ERR_NOPRIVILEGES: ["481", "Permission Denied- You're not an IRC operator"],
   ERR_CHANOPRIVSNEEDED: ["482", "You're not channel operator"],
   ERR_CANTKILLSERVER: ["483", "You cant kill a server!"],

@@ -1,6 +1,15 @@
 import { describe, expect, test } from "bun:test";
 import { TestClient } from "../support/irc-client.ts";
-import { exchange, num, registered, SERVER_NAME, src, together, useServer } from "../support/scenario.ts";
+import {
+  exchange,
+  num,
+  RELAXED_FLOOD,
+  registered,
+  SERVER_NAME,
+  src,
+  together,
+  useServer,
+} from "../support/scenario.ts";
 
 const ctx = useServer();
 const S = SERVER_NAME;
@@ -112,5 +121,32 @@ describe("CAP negotiation", () => {
     expect(await exchange(c, "CAP FOO")).toEqual([`:${S} 410 capper FOO :Invalid CAP command`]);
     c.send("CAP END");
     expect(await c.next(/ 001 /)).toStartWith(`:${S} 001 capper `);
+  });
+});
+
+describe("server password", () => {
+  const hash = Bun.password.hashSync("letmein", { algorithm: "bcrypt", cost: 4 });
+  const locked = useServer({ config: `${RELAXED_FLOOD}\n[server]\npassword_hash = "${hash}"\n` });
+
+  test("the right PASS registers", async () => {
+    const c = await TestClient.connect(locked.server.port, "pass-ok");
+    c.send("PASS letmein");
+    c.send("NICK passok");
+    c.send("USER p 0 * :P");
+    expect(await c.next(/ 001 /)).toStartWith(`:${S} 001 passok `);
+  });
+
+  test("a wrong or missing PASS gets 464 and ERROR", async () => {
+    for (const pass of ["PASS wrong", ""]) {
+      const c = await TestClient.connect(locked.server.port, "pass-bad");
+      if (pass !== "") c.send(pass);
+      c.send("NICK passbad");
+      c.send("USER p 0 * :P");
+      expect(await c.until(/^ERROR/)).toEqual([
+        `:${S} 464 passbad :Password incorrect`,
+        "ERROR :Closing Link: 127.0.0.1 (Bad password)",
+      ]);
+      await c.closed;
+    }
   });
 });

@@ -142,7 +142,7 @@ function changeList(ctx: ServerContext, client: Client, channel: Channel, change
   }
   if (index !== -1) return false;
   if (list.length >= ctx.config.limits.maxListEntries) {
-    numeric(ctx.name, client, "ERR_UNKNOWNERROR", ["MODE"], `${channel.name} ${mode} list is full`);
+    numeric(ctx.name, client, "ERR_BANLISTFULL", [channel.name, mode]);
     return false;
   }
   list.push({ mask, setBy: client.nick, setAt: Math.floor(ctx.now() / 1000) });
