@@ -15,7 +15,14 @@ import { hardFdLimit } from "./bench/fd-limit.ts";
 import { buildPlan, parseSizes, SCENARIO_ORDER } from "./bench/plan.ts";
 import { formatNumber, type RunRecord, renderTable, summarize } from "./bench/report.ts";
 import { runOnce } from "./bench/run-once.ts";
-import { ensureOurBinary, ensurePeers, PEERS, SERVER_NAMES, type ServerName } from "./bench/servers.ts";
+import {
+  ensureOurBinary,
+  ensurePeers,
+  PEERS,
+  SERVER_NAMES,
+  type ServerName,
+  snapshotOurBinary,
+} from "./bench/servers.ts";
 
 const ROOT = join(import.meta.dir, "..");
 
@@ -100,6 +107,7 @@ async function main(): Promise<void> {
   }
   if (options.servers.some((s) => s === "ngircd" || s === "inspircd")) await ensurePeers();
   if (options.servers.includes("ours")) await ensureOurBinary();
+  const dropSnapshot = options.servers.includes("ours") ? await snapshotOurBinary() : async () => {};
   const fdLimit = hardFdLimit();
   const plan = buildPlan(options);
   const command = `bun scripts/bench.ts ${Bun.argv.slice(2).join(" ")}`.trim();
@@ -112,8 +120,9 @@ async function main(): Promise<void> {
       // Servers alternate run by run, so slow drift on a shared machine spreads over all of them.
       for (const server of options.servers) {
         const t0 = performance.now();
+        const loadavg1 = Number(os.loadavg()[0]!.toFixed(2));
         const outcome = await runOnce(label, scenario, params, server, options.workers, fdLimit);
-        records.push({ label, server, run, ...outcome });
+        records.push({ label, server, run, loadavg1, ...outcome });
         const took = ((performance.now() - t0) / 1000).toFixed(1);
         const what = outcome.figures ? headline(outcome.figures) : `FAILED: ${outcome.error}`;
         console.log(`${label} · ${server} · run ${run}: ${what} (${took} s)`);
@@ -121,6 +130,7 @@ async function main(): Promise<void> {
     }
   }
 
+  await dropSnapshot();
   const peers = PEERS.filter((p) => options.servers.includes(p));
   console.log(`\n${renderTable(records, options.servers, peers)}`);
   const report = {

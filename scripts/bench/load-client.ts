@@ -14,6 +14,13 @@ const dirty = new Set<LoadClient>();
 let flushScheduled = false;
 /** When any client of this process last received data (performance.now() ms). */
 let lastInboundAt = 0;
+/** When the chunk being dispatched arrived, in µs since the epoch: one clock read per chunk, not per line. */
+let chunkArrivedUs = 0;
+
+/** The arrival time of the line being handled (valid inside `onLine`). */
+export function arrivalUs(): number {
+  return chunkArrivedUs;
+}
 
 function flushDirty(): void {
   flushScheduled = false;
@@ -115,6 +122,7 @@ export class LoadClient {
 
   private receive(chunk: Buffer): void {
     lastInboundAt = performance.now();
+    chunkArrivedUs = Math.round((performance.timeOrigin + lastInboundAt) * 1000);
     const text = this.inbound + chunk.toString("latin1");
     let start = 0;
     for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {

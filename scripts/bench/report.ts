@@ -31,6 +31,8 @@ export interface RunRecord {
   label: string;
   server: string;
   run: number;
+  /** The machine's 1-minute load average when the run began: other work on a shared machine shows here. */
+  loadavg1?: number;
   figures?: Record<string, number>;
   error?: string;
 }

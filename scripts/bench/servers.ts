@@ -3,7 +3,7 @@
  * InspIRCd, and the plain-Bun ceiling. Each run gets a fresh process on a free 127.0.0.1 port and a fresh
  * temporary directory for the peer's config; it is stopped by its PID.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
@@ -28,6 +28,8 @@ export const SETUP_CONCURRENCY: Record<ServerName, number> = {
 const ROOT = join(import.meta.dir, "..", "..");
 const BENCH = import.meta.dir;
 export const OUR_BINARY = join(ROOT, "dist", "chat-server");
+/** The copy of OUR_BINARY every run starts (see snapshotOurBinary); OUR_BINARY itself until a snapshot is made. */
+let ourBinary = OUR_BINARY;
 const READY_LINE = /listening on 127\.0\.0\.1:(\d+)/;
 const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -60,16 +62,10 @@ async function render(template: string, dir: string, port: number): Promise<stri
 /** The command line for each server; `port` is used by the peers, which cannot pick their own. */
 async function commandFor(name: ServerName, dir: string, port: number): Promise<string[]> {
   switch (name) {
-    case "ours":
-      return [
-        OUR_BINARY,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "0",
-        "--config",
-        join(BENCH, "networkcomm.toml"),
-      ].concat(["--autojoin", ""]);
+    case "ours": {
+      const config = join(BENCH, "networkcomm.toml");
+      return [ourBinary, "--host", "127.0.0.1", "--port", "0", "--config", config, "--autojoin", ""];
+    }
     case "ceiling":
       return [process.execPath, join(BENCH, "ceiling-server.ts"), "0"];
     case "ngircd":
@@ -167,4 +163,16 @@ export async function ensureOurBinary(): Promise<void> {
     stderr: "inherit",
   });
   if ((await proc.exited) !== 0) throw new Error("build failed");
+}
+
+/**
+ * Copies dist/chat-server aside so that every run of this bench starts the same binary, even if a build on the
+ * shared machine replaces dist/ meanwhile. Returns a function that removes the copy.
+ */
+export async function snapshotOurBinary(): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(join(tmpdir(), "networkcomm-bench-binary-"));
+  ourBinary = join(dir, "chat-server");
+  await copyFile(OUR_BINARY, ourBinary);
+  await chmod(ourBinary, 0o755);
+  return () => rm(dir, { recursive: true, force: true });
 }

@@ -25,21 +25,24 @@ export interface HistogramData {
   maxUs: number;
 }
 
+/** Enough buckets for an hour; anything slower lands in the last one (and still sets the max). */
+const BUCKETS = bucketOf(3.6e9) + 1;
+
 export class Histogram {
-  private readonly counts = new Map<number, number>();
+  // A typed array rather than a Map: recording sits on the generator's per-delivery path.
+  private readonly counts = new Float64Array(BUCKETS);
   count = 0;
   maxUs = 0;
 
   record(us: number): void {
-    const b = bucketOf(us);
-    this.counts.set(b, (this.counts.get(b) ?? 0) + 1);
+    this.counts[Math.min(bucketOf(us), BUCKETS - 1)]!++;
     this.count++;
     if (us > this.maxUs) this.maxUs = us;
   }
 
   merge(data: HistogramData): void {
     for (const [b, n] of data.buckets) {
-      this.counts.set(b, (this.counts.get(b) ?? 0) + n);
+      this.counts[Math.min(b, BUCKETS - 1)]! += n;
       this.count += n;
     }
     this.maxUs = Math.max(this.maxUs, data.maxUs);
@@ -50,15 +53,19 @@ export class Histogram {
     if (this.count === 0) return Number.NaN;
     const rank = Math.max(1, Math.ceil(q * this.count));
     let seen = 0;
-    for (const b of [...this.counts.keys()].sort((x, y) => x - y)) {
-      seen += this.counts.get(b) ?? 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      seen += this.counts[b]!;
       if (seen >= rank) return Math.min(bucketValue(b), this.maxUs);
     }
     return this.maxUs;
   }
 
   toData(): HistogramData {
-    return { buckets: [...this.counts.entries()], maxUs: this.maxUs };
+    const buckets: [number, number][] = [];
+    this.counts.forEach((n, b) => {
+      if (n) buckets.push([b, n]);
+    });
+    return { buckets, maxUs: this.maxUs };
   }
 }
 

@@ -7,7 +7,7 @@
  * - churners > 0 (churn): meanwhile that many extra clients connect, join, QUIT, and start over.
  * Every member checks each line's sequence number (lost, duplicated) and send time (latency).
  */
-import { joinAll, LoadClient, registerAll, settle } from "../load-client.ts";
+import { arrivalUs, joinAll, LoadClient, registerAll, settle } from "../load-client.ts";
 import { decodePayload, encodePayload, nowUs, trailingStart } from "../payload.ts";
 import { cpuSeconds } from "../proc-stats.ts";
 import {
@@ -118,7 +118,7 @@ async function worker({ job, barrier }: WorkerContext): Promise<TrafficResult> {
       const start = trailingStart(line);
       const payload = start < 0 ? null : decodePayload(line, start);
       if (!payload || payload.sender >= senders) return;
-      const now = nowUs();
+      const now = arrivalUs();
       if (payload.seq <= lastSeq[payload.sender]!) {
         duplicated++;
         return;

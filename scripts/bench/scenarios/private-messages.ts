@@ -3,7 +3,7 @@
  * line to its partner, the partner sends the same text back, and the pinger records the round trip and sends
  * the next one. Each pair lives in one generator process.
  */
-import { registerAll } from "../load-client.ts";
+import { arrivalUs, registerAll } from "../load-client.ts";
 import { decodePayload, encodePayload, nowUs, trailingStart } from "../payload.ts";
 import { cpuSeconds } from "../proc-stats.ts";
 import {
@@ -48,7 +48,7 @@ async function worker({ job, barrier }: WorkerContext): Promise<PingPongResult> 
       const start = trailingStart(line);
       const payload = start < 0 ? null : decodePayload(line, start);
       if (!payload) return;
-      histogram.record(nowUs() - payload.sentAtUs);
+      histogram.record(arrivalUs() - payload.sentAtUs);
       roundTrips++;
       ping();
     };
