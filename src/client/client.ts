@@ -200,9 +200,12 @@ export class ChatClient {
         this.capability(msg);
         return true;
       case "410":
+        this.endCaps();
+        return true;
       case "421":
         if (msg.params[1]?.toUpperCase() !== "CAP") return false;
-        this.endCaps();
+        // A server without CAP registers us on NICK and USER alone; CAP END would only be refused too.
+        this.capsPending = false;
         return true;
       case "432":
       case "433":

@@ -28,12 +28,12 @@ export function isolatedEnv(extra: Record<string, string> = {}): Record<string, 
   };
 }
 
-export function runClient(args: string[]): ClientProcess {
+export function runClient(args: string[], env: Record<string, string> = {}): ClientProcess {
   const proc = Bun.spawn([CLIENT_BINARY, ...args], {
     stdin: "pipe",
     stdout: "pipe",
     stderr: "pipe",
-    env: isolatedEnv(),
+    env: isolatedEnv(env),
   });
   const stdout = new LineLog("chat-client stdout");
   const stderr = new LineLog("chat-client stderr");

@@ -148,6 +148,10 @@ test(
       await bob.next(`PRIVMSG #room :${line}`, WAIT_MS);
     await terminal.paste("q1\nq2\n");
     await bob.next("PRIVMSG #room :q2", WAIT_MS);
+
+    await terminal.press("C-c");
+    await bob.next(/^:ann!\S+ QUIT/, WAIT_MS);
+    expect(await terminal.waitForExit()).toBe(0);
   },
   TEST_MS,
 );
