@@ -1,7 +1,16 @@
 import { describe, expect, test } from "bun:test";
 import net from "node:net";
 import type { TestClient } from "../support/irc-client.ts";
-import { exchange, num, registered, SERVER_NAME, src, together, useServer } from "../support/scenario.ts";
+import {
+  exchange,
+  num,
+  quickHash,
+  registered,
+  SERVER_NAME,
+  src,
+  together,
+  useServer,
+} from "../support/scenario.ts";
 
 const S = SERVER_NAME;
 
@@ -106,7 +115,7 @@ describe("input limits", () => {
 
 describe("sendq", () => {
   // The sender is an operator, exempt from flood control, so it can outpace the silent reader quickly.
-  const hash = Bun.password.hashSync("sqpass", { algorithm: "bcrypt", cost: 4 });
+  const hash = quickHash("sqpass");
   const ctx = useServer({ config: `[[oper]]\nname = "sq"\npassword_hash = "${hash}"\n` });
 
   test("a client that never reads is dropped at the sendq limit; the others get every message promptly", async () => {

@@ -5,6 +5,7 @@ import type { TestClient } from "../support/irc-client.ts";
 import {
   exchange,
   num,
+  quickHash,
   RELAXED_FLOOD,
   registered,
   SERVER_NAME,
@@ -15,7 +16,7 @@ import {
 
 const S = SERVER_NAME;
 // bcrypt with a low cost keeps the test fast; the server verifies any Bun.password hash.
-const hash = Bun.password.hashSync("opensesame", { algorithm: "bcrypt", cost: 4 });
+const hash = quickHash("opensesame");
 const config = `${RELAXED_FLOOD}
 [server]
 motd = "motd.txt"

@@ -9,6 +9,11 @@ export const SERVER_NAME = "irc.test";
 export const RELAXED_FLOOD =
   "[limits]\nflood_burst = 1000\nflood_rate = 1000\nflood_queue = 10000\nconnections_per_ip = 1000\n";
 
+/** A password hash the server accepts, made fast (bcrypt, lowest cost) for tests. */
+export function quickHash(password: string): string {
+  return Bun.password.hashSync(password, { algorithm: "bcrypt", cost: 4 });
+}
+
 export interface ScenarioOptions {
   /** TOML for `--config`; defaults to RELAXED_FLOOD. */
   config?: string;

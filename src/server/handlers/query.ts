@@ -1,4 +1,4 @@
-/** Queries: WHO (with WHOX) WHOIS WHOWAS ISON USERHOST LUSERS MOTD TIME VERSION ADMIN INFO. */
+/** Queries (LUSERS and MOTD also close the welcome burst): WHO (with WHOX) WHOIS WHOWAS ISON USERHOST LUSERS MOTD TIME VERSION ADMIN INFO. */
 
 import { matchMask } from "../../protocol/mask.ts";
 import type { IrcMessage } from "../../protocol/message.ts";
@@ -10,10 +10,6 @@ import type { Client } from "../client.ts";
 import type { ServerContext } from "../context.ts";
 import { numeric } from "../replies.ts";
 import { sendIsupport } from "./registration.ts";
-
-export function handleLusers(ctx: ServerContext, client: Client) {
-  sendLusers(ctx, client);
-}
 
 export function sendLusers(ctx: ServerContext, client: Client) {
   const server = ctx.name;
@@ -44,10 +40,6 @@ export function sendLusers(ctx: ServerContext, client: Client) {
     [String(users), String(maxUsers)],
     `Current global users ${users}, max ${maxUsers}`,
   );
-}
-
-export function handleMotd(ctx: ServerContext, client: Client) {
-  sendMotd(ctx, client);
 }
 
 export function sendMotd(ctx: ServerContext, client: Client) {
