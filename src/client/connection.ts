@@ -4,6 +4,8 @@ import { type IrcMessage, LineBuffer, parseMessage, serializeMessage } from "../
 
 /** Servers may send up to 8191 bytes of tags plus a 512-byte line. */
 const MAX_INCOMING_LINE = 8191 + 512;
+/** The kernel's own connect timeout can be minutes; a person waits about this long. */
+const CONNECT_TIMEOUT_MS = 20_000;
 
 export interface ConnectionHandlers {
   message(msg: IrcMessage): void;
@@ -44,26 +46,39 @@ export class Connection {
     const conn = new Connection(handlers);
     const lines = new LineBuffer(MAX_INCOMING_LINE);
     const decoder = new TextDecoder();
-    try {
-      conn.socket = await Bun.connect({
-        hostname: host,
-        port,
-        socket: {
-          data: (_s, chunk) => {
-            const { lines: got, overflow } = lines.push(chunk);
-            for (const line of got) {
-              const msg = parseMessage(decoder.decode(line));
-              if (msg !== null && !conn.isClosed) handlers.message(msg);
-            }
-            if (overflow) conn.close("the server sent a line that never ends");
-          },
-          drain: () => conn.writeUnsent(),
-          close: () => conn.finish("connection closed by the server"),
-          error: (_s, error) => conn.finish(connectErrorText(error)),
+    const connecting = Bun.connect({
+      hostname: host,
+      port,
+      socket: {
+        data: (_s, chunk) => {
+          const { lines: got, overflow } = lines.push(chunk);
+          for (const line of got) {
+            const msg = parseMessage(decoder.decode(line));
+            if (msg !== null && !conn.isClosed) handlers.message(msg);
+          }
+          if (overflow) conn.close("the server sent a line that never ends");
         },
-      });
+        drain: () => conn.writeUnsent(),
+        close: () => conn.finish("connection closed by the server"),
+        error: (_s, error) => conn.finish(connectErrorText(error)),
+      },
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("timed out")), CONNECT_TIMEOUT_MS);
+    });
+    try {
+      conn.socket = await Promise.race([connecting, timeout]);
     } catch (e) {
+      // Given up on: a socket that still opens later is closed unseen.
+      conn.isClosed = true;
+      connecting.then(
+        (late) => late.end(),
+        () => {},
+      );
       throw new Error(connectErrorText(e));
+    } finally {
+      clearTimeout(timer);
     }
     return conn;
   }

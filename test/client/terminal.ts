@@ -66,12 +66,14 @@ export class Terminal {
     return [Number(x), Number(y)];
   }
 
-  /** The client's exit status once it has ended, else null. */
+  /** The client's exit status once it has ended (tmux sets it just after marking the pane dead), else null. */
   async exitStatus(): Promise<number | null> {
-    const [dead, status] = (await this.tmux(["display-message", "-p", "#{pane_dead} #{pane_dead_status}"]))
+    const [dead, status = ""] = (
+      await this.tmux(["display-message", "-p", "#{pane_dead} #{pane_dead_status}"])
+    )
       .trim()
       .split(" ");
-    return dead === "1" ? Number(status) : null;
+    return dead === "1" && status !== "" ? Number(status) : null;
   }
 
   /** Waits for the client to end; its exit status. */
