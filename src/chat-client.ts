@@ -21,7 +21,7 @@ function loginName(): string {
 async function main(): Promise<number> {
   const args = parseClientArgs(process.argv.slice(2), process.env);
   if (!args.ok) {
-    process.stderr.write(`chat-client: ${args.error}\n${USAGE}\n`);
+    process.stderr.write(`chat-client: ${args.error} (see chat-client --help)\n`);
     return 2;
   }
   const options = args.options;

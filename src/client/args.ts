@@ -88,7 +88,10 @@ export function parseClientArgs(argv: string[], env: Record<string, string | und
   try {
     parsed = parse(argv);
   } catch (e) {
-    return { ok: false, error: (e as Error).message.split("\n")[0]! };
+    const message = (e as Error).message;
+    // node:util's text goes on about positionals after `--`; the option's name is what matters.
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    return { ok: false, error: unknown ? `unknown option ${unknown[1]}` : message.split("\n")[0]! };
   }
   const { values, positionals } = parsed;
   const options: ClientOptions = {

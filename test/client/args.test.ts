@@ -100,7 +100,7 @@ describe("parseClientArgs", () => {
     [["--port", "99999"], "--port 99999: a port is a number from 1 to 65535"],
     [["--nick", "9lives"], "--nick 9lives: a nickname is up to 30 letters"],
     [["--channel", "#a,b"], "not a channel name: #a,b"],
-    [["--bogus"], "Unknown option '--bogus'"],
+    [["--bogus"], "unknown option --bogus"],
     [["irc://a", "irc://b"], "unexpected argument: irc://b"],
     [["ftp://x"], "not an irc:// URL: ftp://x"],
   ])("%p is refused", (argv, message) => {
