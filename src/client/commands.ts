@@ -39,13 +39,22 @@ function word(text: string): [string, string] {
 }
 
 /**
+ * The text in pieces that fit; a piece broken at a space loses that space, as servers strip
+ * trailing spaces anyway (each piece is shown as a message of its own).
+ */
+function pieces(text: string, room: number): string[] {
+  const split = splitText(text, room);
+  return split.map((piece, i) => (i < split.length - 1 && piece.endsWith(" ") ? piece.slice(0, -1) : piece));
+}
+
+/**
  * PRIVMSGs carrying `text` to `target`, split so that nothing is cut when the server relays them
  * with our full `nick!user@host`; shown locally unless the server echoes our messages back.
  */
 export function say(target: string, text: string, session: Session, now: Date, action = false): Action[] {
   const room = maxTextBytes(session.ownSource(), "PRIVMSG", target) - (action ? CTCP_ACTION_BYTES : 0);
   const actions: Action[] = [];
-  for (const piece of splitText(text, room)) {
+  for (const piece of pieces(text, room)) {
     actions.push(send("PRIVMSG", [target, action ? ctcp("ACTION", piece) : piece]));
     if (!session.caps.has("echo-message")) {
       actions.push(

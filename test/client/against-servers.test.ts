@@ -67,6 +67,18 @@ describe.each(PEERS)("against $name", (kind) => {
       await other.next(/^:ann!\S+ PRIVMSG #room :hi bob$/, WAIT_MS);
       await other.next(/^:ann!\S+ PRIVMSG #room :\x01ACTION waves\x01$/, WAIT_MS);
 
+      // Long input arrives whole, in pieces that each fit the line the server relays.
+      const long = Array.from({ length: 160 }, (_, i) => `word${i}`).join(" ");
+      ann.type(long);
+      const received: string[] = [];
+      while (received.join(" ").length < long.length) {
+        const line = await other.next(/^:ann!\S+ PRIVMSG #room :/, WAIT_MS);
+        expect(new TextEncoder().encode(`${line}\r\n`).length).toBeLessThanOrEqual(512);
+        received.push(line.slice(line.indexOf(" :") + 2));
+      }
+      expect(received.length).toBeGreaterThan(1);
+      expect(received.join(" ")).toBe(long);
+
       other.send("PRIVMSG #room :hello ann");
       await ann.stdout.next(/^\d\d:\d\d <bob> hello ann$/, WAIT_MS);
       other.send("PRIVMSG #room :\x01ACTION nods\x01");
