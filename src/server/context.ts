@@ -9,6 +9,7 @@ import type { Logger } from "./log.ts";
 import { Registry } from "./registry.ts";
 import { type Alternative, Relay } from "./relay.ts";
 import { FlushScheduler } from "./sendq.ts";
+import { introTemplate, isupportTemplate, motdTemplate, type Template } from "./templates.ts";
 
 export interface ServerStats {
   /** Registered clients. */
@@ -28,7 +29,11 @@ export class ServerContext implements Outlet {
   readonly flusher = new FlushScheduler();
   readonly stats: ServerStats = { users: 0, invisible: 0, opers: 0, maxUsers: 0 };
   readonly createdAt: Date;
-  isupport: string[];
+  isupport!: string[];
+  /** Pre-rendered replies (templates.ts), rebuilt on reload. */
+  intro!: Template;
+  isupportReply!: Template;
+  motdReply!: Template;
   /** Called for a client whose sendq overflowed, once the current command has finished. */
   onOverflow: (client: Client) => void = () => {};
   private msgidCounter = 0;
@@ -44,7 +49,7 @@ export class ServerContext implements Outlet {
   ) {
     this.registry = new Registry(config.casemapping);
     this.createdAt = new Date(now());
-    this.isupport = isupportTokens(config);
+    this.applyConfig(config, motd);
     this.msgidPrefix = `${now().toString(36)}-`;
   }
 
@@ -56,6 +61,9 @@ export class ServerContext implements Outlet {
     this.config = config;
     this.motd = motd;
     this.isupport = isupportTokens(config);
+    this.isupportReply = isupportTemplate(config.name, this.isupport);
+    this.intro = introTemplate(config.name, this.version, this.createdAt, this.isupportReply);
+    this.motdReply = motdTemplate(config.name, motd);
   }
 
   readonly newMsgid = (): string => this.msgidPrefix + (++this.msgidCounter).toString(36);

@@ -9,9 +9,24 @@ export function wireLine(msg: IrcMessage, forceTrailing = false): string {
 }
 
 /**
- * Sends `:<server> <code> <nick> <params...> :<text>`. `text` defaults to the table's text; a
+ * `:<server> <code> <nick> <params...> :<text>` with CRLF. `text` defaults to the table's text; a
  * numeric whose table text is empty and that gets none has no trailing parameter (004, 005 tokens).
  */
+export function numericLine(
+  server: string,
+  nick: string,
+  name: NumericName,
+  params: string[] = [],
+  text?: string,
+): string {
+  const [code, fallback] = NUMERICS[name];
+  const trailing = text ?? fallback;
+  const hasTrailing = trailing !== "" || text !== undefined;
+  const all = [nick, ...params];
+  if (hasTrailing) all.push(trailing);
+  return wireLine(message(code, all, server), hasTrailing);
+}
+
 export function numeric(
   server: string,
   client: Client,
@@ -19,11 +34,7 @@ export function numeric(
   params: string[] = [],
   text?: string,
 ): void {
-  const [code, fallback] = NUMERICS[name];
-  const trailing = text ?? fallback;
-  const all = [client.nick, ...params];
-  if (trailing !== "" || text !== undefined) all.push(trailing);
-  client.send(wireLine(message(code, all, server), trailing !== "" || text !== undefined));
+  client.send(numericLine(server, client.nick, name, params, text));
 }
 
 export function serverNotice(server: string, client: Client, text: string): void {

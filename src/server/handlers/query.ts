@@ -9,7 +9,7 @@ import { type Channel, prefixOf } from "../channel.ts";
 import type { Client } from "../client.ts";
 import type { ServerContext } from "../context.ts";
 import { numeric } from "../replies.ts";
-import { sendIsupport } from "./registration.ts";
+import { sendTemplate } from "../templates.ts";
 
 export function sendLusers(ctx: ServerContext, client: Client) {
   const server = ctx.name;
@@ -43,11 +43,7 @@ export function sendLusers(ctx: ServerContext, client: Client) {
 }
 
 export function sendMotd(ctx: ServerContext, client: Client) {
-  const server = ctx.name;
-  if (ctx.motd === null) return numeric(server, client, "ERR_NOMOTD");
-  numeric(server, client, "RPL_MOTDSTART", [], `- ${server} Message of the day - `);
-  for (const line of ctx.motd) numeric(server, client, "RPL_MOTD", [], `- ${line}`);
-  numeric(server, client, "RPL_ENDOFMOTD");
+  sendTemplate(client, ctx.motdReply);
 }
 
 export function handleTime(ctx: ServerContext, client: Client) {
@@ -56,7 +52,7 @@ export function handleTime(ctx: ServerContext, client: Client) {
 
 export function handleVersion(ctx: ServerContext, client: Client) {
   numeric(ctx.name, client, "RPL_VERSION", [ctx.version, ctx.name], `NetworkComm chat-server ${VERSION}`);
-  sendIsupport(ctx, client);
+  sendTemplate(client, ctx.isupportReply);
 }
 
 export function handleAdmin(ctx: ServerContext, client: Client) {

@@ -4,9 +4,9 @@ import { isValidNick } from "../../protocol/names.ts";
 import type { Client } from "../client.ts";
 import type { ServerContext } from "../context.ts";
 import { disconnect } from "../disconnect.ts";
-import { isupportLines, USER_MODES } from "../isupport.ts";
 import { peersOf } from "../relay.ts";
 import { numeric, sendFromServer, standardReply } from "../replies.ts";
+import { sendTemplate } from "../templates.ts";
 import { joinChannel } from "./channel.ts";
 import { sendLusers, sendMotd } from "./query.ts";
 
@@ -76,24 +76,11 @@ export function completeRegistration(ctx: ServerContext, client: Client) {
 }
 
 function sendWelcome(ctx: ServerContext, client: Client) {
-  const server = ctx.name;
-  numeric(
-    server,
-    client,
-    "RPL_WELCOME",
-    [],
-    `Welcome to the ${ctx.config.network} IRC Network ${client.source}`,
-  );
-  numeric(server, client, "RPL_YOURHOST", [], `Your host is ${server}, running version ${ctx.version}`);
-  numeric(server, client, "RPL_CREATED", [], `This server was created ${ctx.createdAt.toUTCString()}`);
-  numeric(server, client, "RPL_MYINFO", [server, ctx.version, USER_MODES, "beIiklmnostv", "beIklov"]);
-  sendIsupport(ctx, client);
+  const welcome = `Welcome to the ${ctx.config.network} IRC Network ${client.source}`;
+  numeric(ctx.name, client, "RPL_WELCOME", [], welcome);
+  sendTemplate(client, ctx.intro);
   sendLusers(ctx, client);
   sendMotd(ctx, client);
-}
-
-export function sendIsupport(ctx: ServerContext, client: Client) {
-  for (const tokens of isupportLines(ctx.isupport)) numeric(ctx.name, client, "RPL_ISUPPORT", tokens);
 }
 
 export function handleQuit(ctx: ServerContext, client: Client, msg: IrcMessage) {
