@@ -111,7 +111,15 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
       port: config.port,
       socket: {
         open: onOpen,
-        data: onData,
+        data: (socket, chunk) => {
+          // A bug in a handler must cost one connection, never the server.
+          try {
+            onData(socket, chunk);
+          } catch (error) {
+            log.error("internal error", `${socket.data.ip}: ${(error as Error).stack ?? String(error)}`);
+            if (socket.data.client !== null) disconnect(ctx, socket.data.client, "Internal error");
+          }
+        },
         drain: (socket) => socket.data.client?.flush(),
         close: onClose,
         error: (socket, error) => log.debug("socket error", `${socket.data.ip}: ${error.message}`),
@@ -121,7 +129,13 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     throw new Error(listenError(error, config.host, config.port));
   }
 
-  const sweep = setInterval(() => sweepClients(ctx), SWEEP_MS);
+  const sweep = setInterval(() => {
+    try {
+      sweepClients(ctx);
+    } catch (error) {
+      log.error("internal error", `sweep: ${(error as Error).stack ?? String(error)}`);
+    }
+  }, SWEEP_MS);
 
   return {
     host: config.host,

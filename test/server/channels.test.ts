@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { exchange, num, registered, src, useServer } from "../support/scenario.ts";
+import { exchange, num, registered, src, together, useServer } from "../support/scenario.ts";
 
 const ctx = useServer();
 
@@ -246,5 +246,27 @@ describe("KICK and INVITE", () => {
     const lines = await c.sync(10_000);
     expect(lines.filter((l) => l.includes(" JOIN ")).length).toBe(100);
     expect(lines.at(-1)).toBe(`${num("405", "many")} #m100 :You have joined too many channels`);
+  });
+});
+
+describe("NAMES of a big channel", () => {
+  test("353 lines are split to fit 512 bytes and together list every member", async () => {
+    const nicks = Array.from(
+      { length: 24 },
+      (_, i) => `member${String(i).padStart(2, "0")}${"x".repeat(20)}`,
+    );
+    const clients = [];
+    for (const nick of nicks) clients.push(await registered(ctx.server, nick));
+    await together("#big", ...clients);
+    const lines = await exchange(clients[0]!, "NAMES #big");
+    const replies = lines.filter((l) => l.includes(" 353 "));
+    expect(replies.length).toBeGreaterThan(1);
+    for (const line of replies) expect(Buffer.byteLength(line) + 2).toBeLessThanOrEqual(512);
+    const listed = replies
+      .flatMap((l) => l.slice(l.indexOf(" :") + 2).split(" "))
+      .map((n) => n.replace(/^@/, ""));
+    expect(listed.sort()).toEqual([...nicks].sort());
+    expect(lines.at(-1)).toBe(`${num("366", nicks[0]!)} #big :End of /NAMES list`);
+    for (const c of clients) c.close();
   });
 });
