@@ -26,20 +26,14 @@ export function sendLusers(ctx: ServerContext, client: Client) {
   numeric(server, client, "RPL_LUSERUNKNOWN", [String(unknown)]);
   numeric(server, client, "RPL_LUSERCHANNELS", [String(ctx.registry.channels.size)]);
   numeric(server, client, "RPL_LUSERME", [], `I have ${ctx.clients.size} clients and 0 servers`);
-  numeric(
-    server,
-    client,
-    "RPL_LOCALUSERS",
-    [String(users), String(maxUsers)],
-    `Current local users ${users}, max ${maxUsers}`,
-  );
-  numeric(
-    server,
-    client,
-    "RPL_GLOBALUSERS",
-    [String(users), String(maxUsers)],
-    `Current global users ${users}, max ${maxUsers}`,
-  );
+  // One server: the local and global counts are the same.
+  for (const [name, scope] of [
+    ["RPL_LOCALUSERS", "local"],
+    ["RPL_GLOBALUSERS", "global"],
+  ] as const) {
+    const counts = [String(users), String(maxUsers)];
+    numeric(server, client, name, counts, `Current ${scope} users ${users}, max ${maxUsers}`);
+  }
 }
 
 export function sendMotd(ctx: ServerContext, client: Client) {
