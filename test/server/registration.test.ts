@@ -97,6 +97,11 @@ describe("registration", () => {
     c.send("QUIT :see you");
     expect(await c.next(/^ERROR/)).toBe("ERROR :Closing Link: 127.0.0.1 (Quit: see you)");
     await c.closed;
+    // One log line per event on stderr.
+    await ctx.server.stderr.next(/ INFO {2}quit \d+ pinger 127\.0\.0\.1 \(Quit: see you\)$/);
+    const log = ctx.server.stderr.lines;
+    expect(log.some((l) => / INFO {2}connect \d+ 127\.0\.0\.1$/.test(l))).toBe(true);
+    expect(log.some((l) => / INFO {2}register \d+ pinger!~pinger@127\.0\.0\.1$/.test(l))).toBe(true);
   });
 });
 
