@@ -86,10 +86,13 @@ export class Client {
     this.source = `${nick}!${this.user}@${this.host}`;
   }
 
-  /** Queues one line that already ends in CRLF. */
-  send(line: string, bytes = Buffer.byteLength(line)): void {
+  /**
+   * Queues one line that already ends in CRLF. `relayed` marks another client's event: while an
+   * asynchronous command waits, those are not part of its labeled response.
+   */
+  send(line: string, bytes = Buffer.byteLength(line), relayed = false): void {
     if (this.closing) return;
-    if (this.capture !== null) {
+    if (this.capture !== null && !(relayed && this.busy)) {
       this.capture.push(line);
       return;
     }

@@ -52,7 +52,7 @@ export class Relay {
       this.lines[variant] = line;
       this.sizes[variant] = Buffer.byteLength(line);
     }
-    client.send(line, this.sizes[variant]);
+    client.send(line, this.sizes[variant], true);
   }
 
   private build(variant: number): string {

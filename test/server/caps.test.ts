@@ -145,6 +145,12 @@ describe("labeled-response and batch", () => {
     ]);
   });
 
+  test("a labeled command that waits (a password check) still gets its own replies labeled", async () => {
+    const a = await registered(ctx.server, "lrPass", ["labeled-response", "batch"]);
+    const lines = await exchange(a, "@label=op OPER nobody secret");
+    expect(lines).toEqual([`@label=op ${num("491", "lrPass")} :No O-lines for your host`]);
+  });
+
   test("standard replies: invalid UTF-8 gets FAIL INVALID_UTF8", async () => {
     const a = await registered(ctx.server, "utf8bad");
     a.sendRaw(new Uint8Array([...new TextEncoder().encode("PRIVMSG utf8bad :"), 0xff, 0xfe, 13, 10]));

@@ -1,12 +1,12 @@
 /** Operator commands: OPER KILL WALLOPS REHASH. */
 
 import { matchMask } from "../../protocol/mask.ts";
-import type { IrcMessage } from "../../protocol/message.ts";
+import { type IrcMessage, message } from "../../protocol/message.ts";
 import type { Client } from "../client.ts";
 import type { ServerContext } from "../context.ts";
 import { disconnect } from "../disconnect.ts";
 import { readMotd } from "../motd.ts";
-import { numeric, serverNotice } from "../replies.ts";
+import { numeric, serverNotice, wireLine } from "../replies.ts";
 import { verifyPassword } from "./registration.ts";
 
 export async function handleOper(ctx: ServerContext, client: Client, msg: IrcMessage): Promise<void> {
@@ -25,7 +25,7 @@ export async function handleOper(ctx: ServerContext, client: Client, msg: IrcMes
   client.oper = true;
   ctx.stats.opers++;
   numeric(server, client, "RPL_YOUREOPER");
-  ctx.relay(client.source, "MODE", [client.nick, "+o"]).deliver(client);
+  client.send(wireLine(message("MODE", [client.nick, "+o"], client.source)));
   ctx.log.info("oper", `${client.source} as ${name}`);
 }
 
