@@ -8,6 +8,7 @@ import type { Client } from "../client.ts";
 import type { ServerContext } from "../context.ts";
 import { type ListFilter, parseListFilter } from "../elist.ts";
 import { numeric } from "../replies.ts";
+import { fitText, truncateBytes } from "../text.ts";
 
 export function handleJoin(ctx: ServerContext, client: Client, msg: IrcMessage) {
   const [names, keys = ""] = msg.params as [string, string?];
@@ -95,7 +96,12 @@ export function handlePart(ctx: ServerContext, client: Client, msg: IrcMessage) 
     const channel = ctx.registry.findChannel(name);
     if (channel === undefined) numeric(ctx.name, client, "ERR_NOSUCHCHANNEL", [name]);
     else if (!channel.members.has(client)) numeric(ctx.name, client, "ERR_NOTONCHANNEL", [channel.name]);
-    else leaveChannel(ctx, client, channel, "PART", reason ? [channel.name, reason] : [channel.name]);
+    else {
+      const params = reason
+        ? [channel.name, fitText(client.source, "PART", channel.name, reason)]
+        : [channel.name];
+      leaveChannel(ctx, client, channel, "PART", params);
+    }
   }
 }
 
@@ -128,20 +134,6 @@ function sendTopic(ctx: ServerContext, client: Client, channel: Channel) {
     channel.topicSetBy,
     String(channel.topicSetAt),
   ]);
-}
-
-/** Cuts text to at most `max` UTF-8 bytes without splitting a character. */
-export function truncateBytes(text: string, max: number): string {
-  if (text.length <= max / 4 || utf8Length(text) <= max) return text;
-  let out = "";
-  let bytes = 0;
-  for (const ch of text) {
-    const size = utf8Length(ch);
-    if (bytes + size > max) break;
-    out += ch;
-    bytes += size;
-  }
-  return out;
 }
 
 export function handleNames(ctx: ServerContext, client: Client, msg: IrcMessage) {
