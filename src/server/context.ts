@@ -29,7 +29,6 @@ export class ServerContext implements Outlet {
   readonly flusher = new FlushScheduler();
   readonly stats: ServerStats = { users: 0, invisible: 0, opers: 0, maxUsers: 0 };
   readonly createdAt: Date;
-  isupport!: string[];
   /** Pre-rendered replies (templates.ts), rebuilt on reload. */
   intro!: Template;
   isupportReply!: Template;
@@ -42,7 +41,7 @@ export class ServerContext implements Outlet {
   constructor(
     public config: ServerConfig,
     /** MOTD lines; null when there is none (422). */
-    public motd: string[] | null,
+    motd: string[] | null,
     readonly log: Logger,
     readonly now: () => number,
     readonly rehash: (() => Promise<ServerConfig>) | undefined,
@@ -59,9 +58,7 @@ export class ServerContext implements Outlet {
 
   applyConfig(config: ServerConfig, motd: string[] | null): void {
     this.config = config;
-    this.motd = motd;
-    this.isupport = isupportTokens(config);
-    this.isupportReply = isupportTemplate(config.name, this.isupport);
+    this.isupportReply = isupportTemplate(config.name, isupportTokens(config));
     this.intro = introTemplate(config.name, this.version, this.createdAt, this.isupportReply);
     this.motdReply = motdTemplate(config.name, motd);
   }
