@@ -1,6 +1,9 @@
 /**
  * Turning one received line (bytes, CRLF already removed) into a command, or into the reason it is
  * refused. Checks run before parsing so an oversize or malformed line never reaches a handler.
+ * The replies (commands.ts): too-long → 417 ERR_INPUTTOOLONG; invalid UTF-8 → `FAIL <cmd>
+ * INVALID_UTF8` (we advertise UTF8ONLY); a NUL or bare CR inside the line, or more than 15
+ * parameters → 400 ERR_UNKNOWNERROR naming the command. None of them is executed.
  */
 import { MAX_CLIENT_TAGS_BYTES, MAX_PARAMS, MAX_TAGS_BYTES } from "../protocol/limits.ts";
 import { type IrcMessage, parseMessage } from "../protocol/message.ts";
