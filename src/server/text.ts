@@ -1,5 +1,9 @@
-/** Fitting free text (topics, reasons, messages) into limits counted in UTF-8 bytes. */
-import { maxTextBytes, utf8Length } from "../protocol/split.ts";
+/**
+ * Fitting free text (topics, away messages, kick reasons) into their configured limits, counted in
+ * UTF-8 bytes. Messages and PART/QUIT reasons are relayed as sent: a line that was valid from the
+ * client reaches the others whole, even if the longer source makes it pass 512 bytes.
+ */
+import { utf8Length } from "../protocol/split.ts";
 
 /** Cuts text to at most `max` UTF-8 bytes without splitting a character. */
 export function truncateBytes(text: string, max: number): string {
@@ -13,10 +17,4 @@ export function truncateBytes(text: string, max: number): string {
     bytes += size;
   }
   return out;
-}
-
-/** Cuts the text so the relayed line, with the sender's full source, still fits 512 bytes. */
-export function fitText(source: string, command: string, target: string, text: string): string {
-  const room = maxTextBytes(source, command, target);
-  return Buffer.byteLength(text) <= room ? text : truncateBytes(text, room);
 }

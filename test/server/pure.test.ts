@@ -7,7 +7,7 @@ import { decodeLine, type Input } from "../../src/server/input.ts";
 import { formatModes, parseChannelModes, parseUserModes } from "../../src/server/modes.ts";
 import { SendQueue } from "../../src/server/sendq.ts";
 import { listenError, normalizeIp } from "../../src/server/server.ts";
-import { fitText, truncateBytes } from "../../src/server/text.ts";
+import { truncateBytes } from "../../src/server/text.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -179,7 +179,7 @@ describe("listen errors and addresses", () => {
   });
 });
 
-describe("truncateBytes and fitText", () => {
+describe("truncateBytes", () => {
   test.each([
     ["short", 10, "short"],
     ["abcdef", 3, "abc"],
@@ -189,13 +189,5 @@ describe("truncateBytes and fitText", () => {
     ["", 0, ""],
   ])("%p to %d bytes", (text, max, expected) => {
     expect(truncateBytes(text, max)).toBe(expected);
-  });
-
-  test("fitText leaves room for the relayed prefix and CRLF", () => {
-    const source = "nick!~user@127.0.0.1";
-    const prefix = `:${source} PRIVMSG #c :`;
-    const fitted = fitText(source, "PRIVMSG", "#c", "x".repeat(600));
-    expect(Buffer.byteLength(prefix + fitted) + 2).toBe(512);
-    expect(fitText(source, "PRIVMSG", "#c", "short")).toBe("short");
   });
 });

@@ -8,7 +8,7 @@ import type { Client } from "../client.ts";
 import type { ServerContext } from "../context.ts";
 import { type ListFilter, parseListFilter } from "../elist.ts";
 import { numeric } from "../replies.ts";
-import { fitText, truncateBytes } from "../text.ts";
+import { truncateBytes } from "../text.ts";
 
 export function handleJoin(ctx: ServerContext, client: Client, msg: IrcMessage) {
   const [names, keys = ""] = msg.params as [string, string?];
@@ -97,10 +97,7 @@ export function handlePart(ctx: ServerContext, client: Client, msg: IrcMessage) 
     if (channel === undefined) numeric(ctx.name, client, "ERR_NOSUCHCHANNEL", [name]);
     else if (!channel.members.has(client)) numeric(ctx.name, client, "ERR_NOTONCHANNEL", [channel.name]);
     else {
-      const params = reason
-        ? [channel.name, fitText(client.source, "PART", channel.name, reason)]
-        : [channel.name];
-      leaveChannel(ctx, client, channel, "PART", params);
+      leaveChannel(ctx, client, channel, "PART", reason ? [channel.name, reason] : [channel.name]);
     }
   }
 }

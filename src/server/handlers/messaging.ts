@@ -8,7 +8,7 @@ import type { Client } from "../client.ts";
 import type { ServerContext } from "../context.ts";
 import { peersOf } from "../relay.ts";
 import { numeric } from "../replies.ts";
-import { fitText, truncateBytes } from "../text.ts";
+import { truncateBytes } from "../text.ts";
 
 type Verb = "PRIVMSG" | "NOTICE" | "TAGMSG";
 
@@ -45,7 +45,7 @@ function deliverMessage(ctx: ServerContext, client: Client, msg: IrcMessage, ver
   for (const target of list) {
     const status = STATUS_BITS[target[0]!];
     const name = status !== undefined && isChannelName(target.slice(1)) ? target.slice(1) : target;
-    const params = verb === "TAGMSG" ? [target] : [target, fitText(client.source, verb, target, text)];
+    const params = verb === "TAGMSG" ? [target] : [target, text];
     if (isChannelName(name)) {
       const channel = ctx.registry.findChannel(name);
       if (channel === undefined) error("ERR_NOSUCHCHANNEL", [name]);

@@ -7,7 +7,6 @@ import { disconnect } from "../disconnect.ts";
 import { peersOf } from "../relay.ts";
 import { numeric, sendFromServer, standardReply } from "../replies.ts";
 import { sendTemplate } from "../templates.ts";
-import { fitText } from "../text.ts";
 import { joinChannel } from "./channel.ts";
 import { sendLusers, sendMotd } from "./query.ts";
 
@@ -86,7 +85,7 @@ function sendWelcome(ctx: ServerContext, client: Client) {
 
 export function handleQuit(ctx: ServerContext, client: Client, msg: IrcMessage) {
   const reason = msg.params[0] ?? "";
-  disconnect(ctx, client, reason === "" ? "Quit" : fitText(client.source, "QUIT", "", `Quit: ${reason}`));
+  disconnect(ctx, client, reason === "" ? "Quit" : `Quit: ${reason}`);
 }
 
 export function handlePing(ctx: ServerContext, client: Client, msg: IrcMessage) {
