@@ -12,6 +12,9 @@ describe("PRIVMSG and NOTICE", () => {
     expect(await exchange(a, "PRIVMSG #talk :hello, world")).toEqual([]);
     expect(await b.sync()).toEqual([`:${src("msgA")} PRIVMSG #talk :hello, world`]);
     expect(await c.sync()).toEqual([`:${src("msgA")} PRIVMSG #talk :hello, world`]);
+    expect(await exchange(a, "PRIVMSG #TALK :any case")).toEqual([]);
+    expect(await b.sync()).toEqual([`:${src("msgA")} PRIVMSG #talk :any case`]);
+    await c.sync();
     expect(await exchange(a, "NOTICE #talk :note")).toEqual([]);
     expect(await b.sync()).toEqual([`:${src("msgA")} NOTICE #talk :note`]);
   });

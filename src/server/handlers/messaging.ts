@@ -50,7 +50,12 @@ function deliverMessage(ctx: ServerContext, client: Client, msg: IrcMessage, ver
       const channel = ctx.registry.findChannel(name);
       if (channel === undefined) error("ERR_NOSUCHCHANNEL", [name]);
       else if (!maySpeak(ctx, client, channel)) error("ERR_CANNOTSENDTOCHAN", [channel.name]);
-      else toChannel(ctx, client, verb, channel, params, tags, name === target ? 0 : status!);
+      else {
+        const direct = name === target;
+        // Relayed with the channel's own spelling, as every member knows it.
+        params[0] = direct ? channel.name : target[0] + channel.name;
+        toChannel(ctx, client, verb, channel, params, tags, direct ? 0 : status!);
+      }
     } else {
       const user = ctx.registry.findNick(name);
       if (user === undefined || !user.registered) error("ERR_NOSUCHNICK", [name]);
