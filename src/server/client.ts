@@ -86,17 +86,26 @@ export class Client {
     this.source = `${nick}!${this.user}@${this.host}`;
   }
 
+  /** Queues one reply line (ending in CRLF) for this client. */
+  send(line: string): void {
+    this.enqueue(line, Buffer.from(line), false);
+  }
+
   /**
-   * Queues one line that already ends in CRLF. `relayed` marks another client's event: while an
-   * asynchronous command waits, those are not part of its labeled response.
+   * Queues another client's event, serialized and encoded once for all its recipients. While an
+   * asynchronous command of this client waits, such events are not part of its labeled response.
    */
-  send(line: string, bytes = Buffer.byteLength(line), relayed = false): void {
+  relay(line: string, encoded: Uint8Array): void {
+    this.enqueue(line, encoded, true);
+  }
+
+  private enqueue(line: string, encoded: Uint8Array, relayed: boolean): void {
     if (this.closing) return;
     if (this.capture !== null && !(relayed && this.busy)) {
       this.capture.push(line);
       return;
     }
-    this.sendq.push(line, bytes);
+    this.sendq.push(encoded);
     // Past the limit, write now: a burst queued within one turn is not a slow reader; what the
     // kernel refuses is.
     if (this.sendq.queuedBytes > this.outlet.sendqLimit()) {

@@ -29,8 +29,7 @@ export function disconnect(ctx: ServerContext, client: Client, reason: string, q
 /** Queues ERROR behind what is already queued, writes what the socket takes, and closes. */
 export function closeWithError(client: Client, text: string): void {
   client.closing = true;
-  const line = errorLine(text);
-  client.sendq.push(line, Buffer.byteLength(line));
+  client.sendq.push(Buffer.from(errorLine(text)));
   client.flush();
   client.socket.end();
 }

@@ -24,7 +24,7 @@ export interface Alternative {
 
 export class Relay {
   private readonly lines: (string | undefined)[] = new Array(8);
-  private readonly sizes: number[] = new Array(8);
+  private readonly encoded: (Uint8Array | undefined)[] = new Array(8);
   private readonly altBit: number;
 
   private msgid = "";
@@ -47,12 +47,14 @@ export class Relay {
       (caps & SERVER_TIME ? TIME_BIT : 0) |
       (caps & this.altBit ? ALT_BIT : 0);
     let line = this.lines[variant];
-    if (line === undefined) {
+    let encoded = this.encoded[variant];
+    if (line === undefined || encoded === undefined) {
       line = this.build(variant);
+      encoded = Buffer.from(line);
       this.lines[variant] = line;
-      this.sizes[variant] = Buffer.byteLength(line);
+      this.encoded[variant] = encoded;
     }
-    client.send(line, this.sizes[variant], true);
+    client.relay(line, encoded);
   }
 
   private build(variant: number): string {

@@ -1,15 +1,15 @@
 /**
- * A connection's output. Lines are appended as ready-made strings (a fan-out serializes once and
- * appends the same string to every member) and written in one `write` per event-loop turn.
- * Bun does not buffer what the kernel refuses: the unsent tail is kept here until `drain`.
+ * A connection's output. Lines arrive already encoded (a fan-out encodes once and appends the same
+ * bytes to every member) and are written in one `write` per event-loop turn. Bun does not buffer
+ * what the kernel refuses: the unsent tail is kept here until `drain`.
  */
 export interface Writable {
   /** Bytes accepted, or -1 when the socket is closed. */
-  write(data: string | Uint8Array): number;
+  write(data: Uint8Array): number;
 }
 
 export class SendQueue {
-  private lines: string[] = [];
+  private chunks: Uint8Array[] = [];
   private pendingBytes = 0;
   private tail: Uint8Array | null = null;
 
@@ -20,14 +20,14 @@ export class SendQueue {
     return this.pendingBytes + (this.tail === null ? 0 : this.tail.length);
   }
 
-  push(line: string, bytes: number): void {
-    this.lines.push(line);
-    this.pendingBytes += bytes;
+  push(line: Uint8Array): void {
+    this.chunks.push(line);
+    this.pendingBytes += line.length;
   }
 
   /** Forgets everything queued (the connection is being dropped for not reading). */
   discard(): void {
-    this.lines.length = 0;
+    this.chunks.length = 0;
     this.pendingBytes = 0;
     this.tail = null;
   }
@@ -43,14 +43,14 @@ export class SendQueue {
       }
       this.tail = null;
     }
-    if (this.lines.length === 0) return true;
-    const text = this.lines.length === 1 ? this.lines[0]! : this.lines.join("");
-    const bytes = this.pendingBytes;
-    this.lines.length = 0;
+    if (this.chunks.length === 0) return true;
+    // Concatenating bytes is several times cheaper than joining strings and encoding them again.
+    const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.pendingBytes);
+    this.chunks.length = 0;
     this.pendingBytes = 0;
-    const sent = this.socket.write(text);
+    const sent = this.socket.write(data);
     if (sent < 0) return false;
-    if (sent < bytes) this.tail = Buffer.from(text).subarray(sent);
+    if (sent < data.length) this.tail = data.subarray(sent);
     return true;
   }
 }

@@ -120,9 +120,8 @@ describe("SendQueue", () => {
     return {
       written,
       room,
-      write(data: string | Uint8Array) {
-        const text = typeof data === "string" ? data : new TextDecoder().decode(data);
-        const accepted = Buffer.from(text).subarray(0, this.room);
+      write(data: Uint8Array) {
+        const accepted = Buffer.from(data).subarray(0, this.room);
         written.push(accepted.toString());
         return accepted.length;
       },
@@ -132,8 +131,8 @@ describe("SendQueue", () => {
   test("coalesces lines into one write", () => {
     const s = socket(1000);
     const q = new SendQueue(s);
-    q.push("a\r\n", 3);
-    q.push("bé\r\n", 5);
+    q.push(Buffer.from("a\r\n"));
+    q.push(Buffer.from("bé\r\n"));
     expect(q.queuedBytes).toBe(8);
     q.flush();
     expect(s.written).toEqual(["a\r\nbé\r\n"]);
@@ -143,10 +142,10 @@ describe("SendQueue", () => {
   test("keeps the unsent tail (in bytes) for the next flush, before newer lines", () => {
     const s = socket(4);
     const q = new SendQueue(s);
-    q.push("hé llo\r\n", 9);
+    q.push(Buffer.from("hé llo\r\n"));
     q.flush();
     expect(q.queuedBytes).toBe(5);
-    q.push("x\r\n", 3);
+    q.push(Buffer.from("x\r\n"));
     s.room = 100;
     q.flush();
     expect(q.queuedBytes).toBe(0);
@@ -155,7 +154,7 @@ describe("SendQueue", () => {
 
   test("a closed socket is reported", () => {
     const q = new SendQueue({ write: () => -1 });
-    q.push("a\r\n", 3);
+    q.push(Buffer.from("a\r\n"));
     expect(q.flush()).toBe(false);
   });
 });
