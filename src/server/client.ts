@@ -4,7 +4,7 @@ import { CAP_BIT, type CapName } from "./capabilities.ts";
 import type { Channel } from "./channel.ts";
 import { TokenBucket } from "./flood.ts";
 import { Inbox } from "./inbox.ts";
-import { SendQueue, type Writable } from "./sendq.ts";
+import { encode, SendQueue, type Writable } from "./sendq.ts";
 
 /** What a client needs from the server around it to deliver its output. */
 export interface Outlet {
@@ -88,7 +88,7 @@ export class Client {
 
   /** Queues one reply line (ending in CRLF) for this client. */
   send(line: string): void {
-    this.enqueue(line, Buffer.from(line), false);
+    this.enqueue(line, encode(line), false);
   }
 
   /**

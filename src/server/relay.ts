@@ -9,6 +9,7 @@ import type { Tags } from "../protocol/tags.ts";
 import { CAP_BIT, type CapName } from "./capabilities.ts";
 import type { Client } from "./client.ts";
 import { wireLine } from "./replies.ts";
+import { encode } from "./sendq.ts";
 
 const MESSAGE_TAGS = CAP_BIT["message-tags"];
 const SERVER_TIME = CAP_BIT["server-time"];
@@ -50,7 +51,7 @@ export class Relay {
     let encoded = this.encoded[variant];
     if (line === undefined || encoded === undefined) {
       line = this.build(variant);
-      encoded = Buffer.from(line);
+      encoded = encode(line);
       this.lines[variant] = line;
       this.encoded[variant] = encoded;
     }

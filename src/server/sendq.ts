@@ -3,6 +3,13 @@
  * bytes to every member) and are written in one `write` per event-loop turn. Bun does not buffer
  * what the kernel refuses: the unsent tail is kept here until `drain`.
  */
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a line; TextEncoder is several times faster than Buffer.from for short strings. */
+export function encode(line: string): Uint8Array {
+  return encoder.encode(line);
+}
+
 export interface Writable {
   /** Bytes accepted, or -1 when the socket is closed. */
   write(data: Uint8Array): number;
