@@ -115,6 +115,17 @@ describe("operator commands", () => {
     expect((await exchange(bystander, "VERSION")).some((l) => l.includes(" NETWORK=Renamed "))).toBe(true);
   });
 
+  test("a REHASH of a broken config keeps the running one and says why", async () => {
+    const op = await registered(ctx.server, "rehashbad");
+    await becomeOper(op);
+    writeFileSync(ctx.configPath, config.replace("[server]", "[server]\nnot_a_key = 1"));
+    const lines = await exchange(op, "REHASH");
+    writeFileSync(ctx.configPath, config);
+    expect(lines[0]).toBe(`${num("382", "rehashbad")} config :Rehashing`);
+    expect(lines[1]).toMatch(/^:irc\.test NOTICE rehashbad :REHASH failed: .*not_a_key/);
+    expect(await exchange(op, "PING still-here")).toEqual([`:${S} PONG ${S} still-here`]);
+  });
+
   test("operators are exempt from flood control", async () => {
     const op = await registered(ctx.server, "fastop");
     await becomeOper(op);
