@@ -74,6 +74,21 @@ describe("connections per IP", () => {
   });
 });
 
+describe("max clients", () => {
+  const ctx = useServer({ config: "[limits]\nmax_clients = 2\n" });
+
+  test("a connection past max_clients gets ERROR :Closing Link ... (Server is full)", async () => {
+    const kept = [await ctx.server.connect(), await ctx.server.connect()];
+    for (const c of kept) await c.sync();
+    const extra = await ctx.server.connect("extra");
+    expect(await extra.next(/^ERROR/)).toBe("ERROR :Closing Link: 127.0.0.1 (Server is full)");
+    await extra.closed;
+    expect(
+      ctx.server.stderr.lines.some((l) => l.includes("connection refused 127.0.0.1: Server is full")),
+    ).toBe(true);
+  });
+});
+
 describe("input limits", () => {
   const ctx = useServer();
 
