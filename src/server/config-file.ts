@@ -387,6 +387,10 @@ export function applyToml(config: ServerConfig, doc: Record<string, unknown>, ba
   if (config.limits.readBytes < config.limits.lineBytes) {
     throw fail(`limits.read_bytes must be at least limits.line_bytes (${config.limits.lineBytes})`);
   }
+  // A client must get its PING (at ping_interval) before the silence that drops it (ping_timeout).
+  if (config.limits.pingTimeout <= config.limits.pingInterval) {
+    throw fail(`limits.ping_timeout must be more than limits.ping_interval (${config.limits.pingInterval})`);
+  }
   if (doc.server) {
     applySection(config, SERVER_KEYS, doc.server as Layer, config.limits, inSection("server"), 1);
     const motd = (doc.server as Layer).motd;

@@ -65,6 +65,11 @@ const FILE_ERRORS: { why: string; toml: string; message: string }[] = [
     message: "limits.read_bytes must be at least limits.line_bytes (4096)",
   },
   {
+    why: "ping timeout not after the ping interval",
+    toml: "[limits]\nping_interval = 30\nping_timeout = 30",
+    message: "limits.ping_timeout must be more than limits.ping_interval (30)",
+  },
+  {
     why: "unknown log level",
     toml: '[server]\nlog_level = "loud"',
     message: "server.log_level must be one of debug, info, warn, error",
