@@ -4,7 +4,7 @@
  *   bun scripts/bench.ts                  full plan, 3 runs per server, servers alternating run by run
  *   bun scripts/bench.ts --quick          small sizes, 1 run, ~2 s per scenario: a smoke test
  *   --scenarios fanout,pm  --servers ours,ngircd  --runs 5  --sizes 100x10,500x5  --seconds 5  --workers 2
- *   --out bench-results/x.json
+ *   --in-flight 65536 (deliveries in flight in the as-fast-as-possible fanout)  --out bench-results/x.json
  * Prints one table and writes the runs and their summary as JSON under bench-results/.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -36,6 +36,7 @@ function parseOptions() {
       runs: { type: "string" },
       sizes: { type: "string" },
       seconds: { type: "string" },
+      "in-flight": { type: "string" },
       workers: { type: "string", default: "2" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -65,6 +66,7 @@ function parseOptions() {
     runs: positive(values.runs, "runs") ?? (values.quick ? 1 : 3),
     sizes: values.sizes ? parseSizes(values.sizes) : null,
     seconds: positive(values.seconds, "seconds"),
+    inFlight: positive(values["in-flight"], "in-flight"),
     workers: positive(values.workers, "workers") ?? 2,
     out:
       values.out ??

@@ -14,7 +14,12 @@ export interface PlanOptions {
   sizes: readonly [number, number][] | null;
   /** Seconds of load per traffic scenario; null for the default. */
   seconds: number | null;
+  /** Deliveries in flight in the as-fast-as-possible fanout; null for the default. */
+  inFlight: number | null;
 }
+
+/** Enough to keep every server busy here, small enough that no peer's per-client write buffer overflows. */
+export const DEFAULT_IN_FLIGHT = 65_536;
 
 export const SCENARIO_ORDER = ["fanout-paced", "fanout", "pm", "connect", "join-storm", "churn"] as const;
 
@@ -57,7 +62,14 @@ export function buildPlan(options: PlanOptions): BenchCase[] {
     fanout: sizes.map(([clients, senders]) => ({
       label: `fanout C=${clients} S=${senders}`,
       scenario: "fanout",
-      params: { clients, senders, rate: 0, inFlight: 65_536, seconds, drainSeconds },
+      params: {
+        clients,
+        senders,
+        rate: 0,
+        inFlight: options.inFlight ?? DEFAULT_IN_FLIGHT,
+        seconds,
+        drainSeconds,
+      },
     })),
     pm: [{ label: `pm ${q ? 10 : 50} pairs`, scenario: "pm", params: { pairs: q ? 10 : 50, seconds } }],
     connect: [

@@ -1,6 +1,7 @@
 /** What a benchmark scenario is: a worker half run by each generator process, and a parent half driving them. */
 import type { Crew, WorkerJob } from "./crew.ts";
 import type { RunningServer } from "./servers.ts";
+import { Histogram, type HistogramData, latencySummary } from "./stats.ts";
 
 export interface WorkerContext {
   job: WorkerJob;
@@ -42,4 +43,16 @@ export function sum(values: readonly number[]): number {
 /** This worker's share of the server's setup concurrency (see SETUP_CONCURRENCY in servers.ts). */
 export function setupLanes(job: Pick<WorkerJob, "count" | "params">): number {
   return Math.max(1, Math.ceil((job.params.setupConcurrency ?? 100) / job.count));
+}
+
+/** p50 / p99 / max in ms over the latency histograms of every worker. */
+export function mergedLatency(results: readonly { histogram: HistogramData }[]) {
+  const histogram = new Histogram();
+  for (const r of results) histogram.merge(r.histogram);
+  return latencySummary(histogram);
+}
+
+/** Seconds from the earliest start to the latest end over all workers (µs timestamps). */
+export function spanSeconds(startsUs: readonly number[], endsUs: readonly number[]): number {
+  return (Math.max(...endsUs) - Math.min(...startsUs)) / 1e6;
 }

@@ -15,8 +15,9 @@ export const PEERS: readonly ServerName[] = ["ngircd", "inspircd"];
 
 /**
  * How many clients the generator registers at once while setting a scenario up (not measured). ngircd listens
- * with a backlog of 10: beyond that SYNs are dropped and retried after 1 s, 3 s…, so 200 at a time took 53 s for
- * 1,000 clients where 10 at a time took 0.9 s. InspIRCd registers on a 1-second timer and wants many at once.
+ * with a backlog of 10: beyond that SYNs are dropped and retried after 1 s, 3 s…, so 200 at a time took 28–53 s
+ * for 1,000 clients where 10 at a time took 0.3–0.9 s. InspIRCd registers on a 1-second timer and wants many
+ * at once.
  */
 export const SETUP_CONCURRENCY: Record<ServerName, number> = {
   ours: 400,

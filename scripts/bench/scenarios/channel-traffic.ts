@@ -13,14 +13,16 @@ import { cpuSeconds } from "../proc-stats.ts";
 import {
   cpuSince,
   type Figures,
+  mergedLatency,
   ownedBy,
   type RunContext,
   type Scenario,
   setupLanes,
+  spanSeconds,
   sum,
   type WorkerContext,
 } from "../scenario.ts";
-import { Histogram, type HistogramData, latencySummary } from "../stats.ts";
+import { Histogram, type HistogramData } from "../stats.ts";
 
 const CHANNEL = "#bench";
 const JOIN_CONCURRENCY = 50;
@@ -184,12 +186,12 @@ async function run({ server, crew, params }: RunContext): Promise<Figures> {
   const serverCpu = cpuSeconds(server.pid) - cpuBefore;
   crew.release("result");
 
-  const histogram = new Histogram();
-  for (const r of results) histogram.merge(r.histogram);
-  const latency = latencySummary(histogram);
+  const latency = mergedLatency(results);
   const unique = sum(results.map((r) => r.unique));
-  const wallS =
-    (Math.max(...results.map((r) => r.lastDeliveryUs)) - Math.min(...results.map((r) => r.startUs))) / 1e6;
+  const wallS = spanSeconds(
+    results.map((r) => r.startUs),
+    results.map((r) => r.lastDeliveryUs),
+  );
   const generatorCpu = sum(results.map((r) => r.cpuS));
   const figures: Figures = {
     deliveries_per_s: unique / wallS,

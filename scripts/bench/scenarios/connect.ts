@@ -12,6 +12,7 @@ import {
   ownedBy,
   type RunContext,
   type Scenario,
+  spanSeconds,
   sum,
   type WorkerContext,
 } from "../scenario.ts";
@@ -68,7 +69,10 @@ async function run({ server, crew }: RunContext): Promise<Figures> {
   const failed = sum(results.map((r) => r.failed));
   if (failed)
     console.log(`  connect: ${failed} failed, e.g. ${results.find((r) => r.firstError)?.firstError}`);
-  const wallS = (Math.max(...results.map((r) => r.endUs)) - Math.min(...results.map((r) => r.startUs))) / 1e6;
+  const wallS = spanSeconds(
+    results.map((r) => r.startUs),
+    results.map((r) => r.endUs),
+  );
   return {
     connections_per_s: registered / wallS,
     registered,

@@ -12,6 +12,7 @@ import {
   type RunContext,
   type Scenario,
   setupLanes,
+  spanSeconds,
   sum,
   type WorkerContext,
 } from "../scenario.ts";
@@ -49,8 +50,10 @@ async function run({ server, crew }: RunContext): Promise<Figures> {
   const serverCpu = cpuSeconds(server.pid) - cpuBefore;
   crew.release("result");
   return {
-    join_storm_s:
-      (Math.max(...results.map((r) => r.endUs)) - Math.min(...results.map((r) => r.startUs))) / 1e6,
+    join_storm_s: spanSeconds(
+      results.map((r) => r.startUs),
+      results.map((r) => r.endUs),
+    ),
     server_cpu_s: serverCpu,
     generator_cpu_s: sum(results.map((r) => r.cpuS)),
   };

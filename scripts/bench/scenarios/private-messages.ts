@@ -9,14 +9,16 @@ import { cpuSeconds } from "../proc-stats.ts";
 import {
   cpuSince,
   type Figures,
+  mergedLatency,
   ownedBy,
   type RunContext,
   type Scenario,
   setupLanes,
+  spanSeconds,
   sum,
   type WorkerContext,
 } from "../scenario.ts";
-import { Histogram, type HistogramData, latencySummary } from "../stats.ts";
+import { Histogram, type HistogramData } from "../stats.ts";
 
 interface PingPongResult {
   roundTrips: number;
@@ -79,10 +81,11 @@ async function run({ server, crew, params }: RunContext): Promise<Figures> {
   const results = await crew.meet<PingPongResult>("result", ((params.seconds ?? 5) + 30) * 1000);
   const serverCpu = cpuSeconds(server.pid) - cpuBefore;
   crew.release("result");
-  const histogram = new Histogram();
-  for (const r of results) histogram.merge(r.histogram);
-  const latency = latencySummary(histogram);
-  const wallS = (Math.max(...results.map((r) => r.endUs)) - Math.min(...results.map((r) => r.startUs))) / 1e6;
+  const latency = mergedLatency(results);
+  const wallS = spanSeconds(
+    results.map((r) => r.startUs),
+    results.map((r) => r.endUs),
+  );
   const roundTrips = sum(results.map((r) => r.roundTrips));
   const generatorCpu = sum(results.map((r) => r.cpuS));
   return {
