@@ -15,7 +15,7 @@ describe("parseSizes", () => {
 });
 
 describe("buildPlan", () => {
-  const all = { quick: false, scenarios: SCENARIO_ORDER, sizes: null, seconds: null };
+  const all = { quick: false, scenarios: SCENARIO_ORDER, sizes: null, seconds: null, inFlight: null };
 
   test("the full plan has the sizes of issue 6", () => {
     expect(buildPlan(all).map((c) => c.label)).toEqual([
