@@ -43,8 +43,8 @@ export interface ClientConfig {
 }
 
 export class ChatClient {
-  session: Session;
-  ui: Ui | null = null;
+  private session: Session;
+  private ui: Ui | null = null;
   private conn: Connection | null = null;
   private ready = false;
   private attempt = 0;
@@ -121,6 +121,9 @@ export class ChatClient {
       return;
     }
     if (!this.ready) {
+      if (this.everRegistered && this.queuedInput.length === 0) {
+        this.show([{ kind: "event", time: new Date(), text: "not connected: sent once reconnected" }]);
+      }
       this.queuedInput.push(line);
       return;
     }
@@ -211,10 +214,13 @@ export class ChatClient {
       case "433":
         this.nickRefused(msg.command === "433" ? "is already in use" : "is not a valid nickname");
         return true;
-      case "ERROR":
       case "464":
       case "465":
         this.lastError = msg.params[msg.params.length - 1] ?? msg.command;
+        return false;
+      case "ERROR":
+        // The numeric before it (wrong password, banned) says more than `Closing link`.
+        if (this.lastError === "") this.lastError = msg.params[0] ?? "ERROR";
         return false;
       default:
         return false;
@@ -420,7 +426,7 @@ export class ChatClient {
   private finish(code: number): void {
     if (this.exitCode !== null) return;
     this.exitCode = code;
-    this.ui?.close();
     this.resolveExit(code);
+    this.ui?.close();
   }
 }

@@ -63,7 +63,13 @@ export class Screen implements Ui {
     if (this.closed) return;
     this.flushPrint();
     this.closed = true;
-    this.rl.close();
+    try {
+      // What is left on the terminal is the conversation, not a prompt nobody reads any more.
+      this.clearInput();
+      this.rl.close();
+    } catch {
+      // The terminal is gone (SIGHUP): its mode cannot be restored, and nothing is left to restore.
+    }
   }
 
   private applyPrompt(prompt: string): void {
@@ -71,16 +77,20 @@ export class Screen implements Ui {
     if (!this.closed) this.rl.prompt(true);
   }
 
+  /** Clears prompt and input, from the first row of the input area (it may have wrapped over several). */
+  private clearInput(): void {
+    const { rows } = this.rl.getCursorPos();
+    moveCursor(this.out, 0, -rows);
+    cursorTo(this.out, 0);
+    clearScreenDown(this.out);
+  }
+
   private flushPrint(): void {
     this.printQueued = false;
     if (this.pendingPrint.length === 0 || this.closed) return;
     const text = this.pendingPrint.join("\n");
     this.pendingPrint = [];
-    // Go to the first row of the input area (the prompt may have wrapped over several rows).
-    const { rows } = this.rl.getCursorPos();
-    moveCursor(this.out, 0, -rows);
-    cursorTo(this.out, 0);
-    clearScreenDown(this.out);
+    this.clearInput();
     this.out.write(`${text}\n${this.bell ? "\x07" : ""}`);
     this.bell = false;
     this.redrawInput();

@@ -18,14 +18,31 @@ export class Session {
   userhost: string | null = null;
   readonly caps = new Set<string>();
   readonly channels = new Map<string, ChannelState>();
-  /** The channel or nick that plain input goes to; null when there is none yet. */
-  target: string | null = null;
+  private currentTarget: string | null = null;
+  /** Earlier targets, most recent first: leaving a channel goes back to the one used before. */
+  private earlierTargets: string[] = [];
   registered = false;
   away = false;
   /** Nicks by recent activity, most recent first (for completion). */
   private activity: string[] = [];
 
   constructor(public nick: string) {}
+
+  /** The channel or nick that plain input goes to; null when there is none yet. */
+  get target(): string | null {
+    return this.currentTarget;
+  }
+
+  set target(name: string | null) {
+    const old = this.currentTarget;
+    if (old !== null && (name === null || this.fold(name) !== this.fold(old))) {
+      this.earlierTargets = [
+        old,
+        ...this.earlierTargets.filter((t) => this.fold(t) !== this.fold(old)),
+      ].slice(0, 20);
+    }
+    this.currentTarget = name;
+  }
 
   fold(name: string): string {
     return casefold(name, this.casemapping);
@@ -53,9 +70,13 @@ export class Session {
   }
 
   parted(name: string): void {
-    this.channels.delete(this.fold(name));
-    if (this.target !== null && this.fold(this.target) === this.fold(name)) {
-      this.target = this.channels.values().next().value?.name ?? null;
+    const key = this.fold(name);
+    this.channels.delete(key);
+    this.earlierTargets = this.earlierTargets.filter((t) => this.fold(t) !== key);
+    if (this.currentTarget !== null && this.fold(this.currentTarget) === key) {
+      // Back to the channel used before it (a query is not gone when a channel is left).
+      const back = this.earlierTargets.find((t) => !this.isChannel(t) || this.channel(t) !== undefined);
+      this.currentTarget = back ?? this.channels.values().next().value?.name ?? null;
     }
   }
 
@@ -87,7 +108,8 @@ export class Session {
     }
     this.activity = this.activity.map((n) => (this.fold(n) === key ? to : n));
     if (this.isMe(from)) this.nick = to;
-    if (this.target !== null && this.fold(this.target) === key) this.target = to;
+    if (this.currentTarget !== null && this.fold(this.currentTarget) === key) this.currentTarget = to;
+    this.earlierTargets = this.earlierTargets.map((t) => (this.fold(t) === key ? to : t));
   }
 
   /** Records that a nick just spoke, so completion offers it first. */

@@ -132,7 +132,13 @@ describe.each(PEERS)("against $name", (kind) => {
       await peer.restart();
       await ann.stdout.next(/!! connection to 127\.0\.0\.1:\d+ lost/, WAIT_MS);
       await ann.stdout.next(/-- reconnecting in \d+\.\d s \(attempt 1\)$/, WAIT_MS);
+      // Typed while offline: kept, and sent once the session is back.
+      ann.type("/join #later");
+      await ann.stdout.next("-- not connected: sent once reconnected", WAIT_MS);
       await ann.stdout.next(/-- you joined #room$/, WAIT_MS);
+      await ann.stdout.next(/-- you joined #later$/, WAIT_MS);
+      ann.type("/part #later");
+      await ann.stdout.next(/-- you left #later/, WAIT_MS);
 
       const other = await memberOf(peer, "bob", "#room");
       other.send("PRIVMSG #room :welcome back");

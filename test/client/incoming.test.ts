@@ -109,3 +109,20 @@ describe("handleIncoming", () => {
     expect([s.target, s.channel("#lobby")]).toEqual(["#dev", undefined]);
   });
 });
+
+test("leaving the current channel goes back to the target used before it", () => {
+  const s = joinedSession();
+  s.target = "bob";
+  feed(s, ":ann!~ann@10.0.0.1 JOIN #dev");
+  feed(s, ":ann!~ann@10.0.0.1 JOIN #ops");
+  s.target = "#dev";
+  s.target = "#ops";
+  feed(s, ":ann!~ann@10.0.0.1 PART #ops");
+  expect(s.target).toBe("#dev");
+  feed(s, ":ann!~ann@10.0.0.1 PART #dev");
+  expect(s.target).toBe("bob");
+  feed(s, ":bob!b@h NICK :robert");
+  s.target = "#lobby";
+  feed(s, ":ann!~ann@10.0.0.1 PART #lobby");
+  expect(s.target).toBe("robert");
+});

@@ -76,5 +76,5 @@ test("a refused password is one line and exit code 1", async () => {
   s.send(":irc.scripted CAP * LS :", ":irc.scripted 464 ann :Password incorrect", "ERROR :Closing link");
   s.close();
   expect(await ann.proc.exited).toBe(1);
-  expect(ann.stderr.lines).toEqual([`cannot register with 127.0.0.1:${s.port}: Closing link`]);
+  expect(ann.stderr.lines).toEqual([`cannot register with 127.0.0.1:${s.port}: Password incorrect`]);
 });

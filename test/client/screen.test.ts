@@ -89,6 +89,7 @@ describe.each(PEERS)("on a terminal, against $name", (kind) => {
       await terminal.type("/quit see you");
       await terminal.press("Enter");
       await bob.next(/^:ann!\S+ QUIT :(Quit: )?"?see you"?$/, WAIT_MS);
+      expect(await terminal.waitForExit()).toBe(0);
 
       const saved = readFileSync(join(env.XDG_CONFIG_HOME!, "networkcomm", "client.toml"), "utf8");
       expect(saved).toContain(`host = "127.0.0.1"\nport = ${peer.port}\nnick = "ann"\n`);
@@ -175,6 +176,34 @@ test(
     await terminal.press("Enter");
     await bob.next(/^:annie!\S+ JOIN :?#room$/, WAIT_MS);
     await terminal.waitFor("the channel prompt", (rows) => inputRow(rows) === "[#room]");
+  },
+  TEST_MS,
+);
+
+/** True once the process has ended (gone, or a zombie waiting for its parent). */
+function ended(pid: number): boolean {
+  try {
+    return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8"));
+  } catch {
+    return true;
+  }
+}
+
+test(
+  "closing the terminal (SIGHUP) sends QUIT and ends the client",
+  async () => {
+    peer = await PEERS[0]!.start();
+    const bob = await memberOf(peer, "bob", "#room");
+    const args = ["--host", "127.0.0.1", "--port", String(peer.port), "--nick", "ann", "--channel", "#room"];
+    terminal = await Terminal.open([CLIENT_BINARY, ...args], isolatedEnv({ TERM: "xterm-256color" }));
+    await terminal.waitForRow("-- you joined #room");
+    const pid = await terminal.clientPid();
+    await terminal.close();
+    terminal = null;
+    await bob.next(/^:ann!\S+ QUIT/, WAIT_MS);
+    const deadline = Date.now() + WAIT_MS;
+    while (!ended(pid) && Date.now() < deadline) await Bun.sleep(25);
+    expect(ended(pid)).toBe(true);
   },
   TEST_MS,
 );

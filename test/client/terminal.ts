@@ -1,8 +1,9 @@
 /**
  * The client in a real terminal: a tmux server on its own socket (only it is ever killed), one window of
  * a fixed size, the client started in it with a private HOME. Tests read the visible screen and cursor.
+ * Linux only (reads /proc for the client's process id).
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 const TMUX = "/usr/bin/tmux";
 let windows = 0;
@@ -15,7 +16,11 @@ export class Terminal {
     readonly height: number,
   ) {}
 
-  /** Starts `command` in a width×height window; a missing tmux is an error (tests fail, never skip). */
+  /**
+   * Starts `command` in a width×height window; a missing tmux is an error (tests fail, never skip).
+   * A shell around it prints `[exit N]` when it ends (tmux's own pane status is not always set);
+   * its INT trap is a handler, so unlike an ignored signal it is not passed on to the client.
+   */
   static async open(
     command: string[],
     env: Record<string, string>,
@@ -25,6 +30,7 @@ export class Terminal {
     if (!existsSync(TMUX)) throw new Error(`${TMUX} not found: apt-get install -y tmux`);
     const terminal = new Terminal(width, height);
     const envArgs = Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+    const shell = ["sh", "-c", `trap true INT; "$@"; echo "[exit $?]"; exec sleep 600`, "sh", ...command];
     await terminal.tmux([
       "new-session",
       "-d",
@@ -33,10 +39,8 @@ export class Terminal {
       "-y",
       String(height),
       ...envArgs,
-      ...command,
+      ...shell,
     ]);
-    // Keep the window after the client exits, so its last words can still be read.
-    await terminal.tmux(["set-option", "-g", "remain-on-exit", "on"]);
     return terminal;
   }
 
@@ -66,14 +70,17 @@ export class Terminal {
     return [Number(x), Number(y)];
   }
 
-  /** The client's exit status once it has ended (tmux sets it just after marking the pane dead), else null. */
+  /** The client's exit status once it has ended, else null. */
   async exitStatus(): Promise<number | null> {
-    const [dead, status = ""] = (
-      await this.tmux(["display-message", "-p", "#{pane_dead} #{pane_dead_status}"])
-    )
-      .trim()
-      .split(" ");
-    return dead === "1" && status !== "" ? Number(status) : null;
+    const line = (await this.rows()).find((r) => /^\[exit \d+\]$/.test(r));
+    return line === undefined ? null : Number(line.slice(6, -1));
+  }
+
+  /** The client's process id (the child of the shell in the pane). */
+  async clientPid(): Promise<number> {
+    const shell = (await this.tmux(["display-message", "-p", "#{pane_pid}"])).trim();
+    const children = readFileSync(`/proc/${shell}/task/${shell}/children`, "utf8").trim();
+    return Number(children.split(" ")[0]);
   }
 
   /** Waits for the client to end; its exit status. */
@@ -82,7 +89,12 @@ export class Terminal {
     for (;;) {
       const status = await this.exitStatus();
       if (status !== null) return status;
-      if (Date.now() > deadline) throw new Error(`the client did not exit within ${timeoutMs} ms`);
+      if (Date.now() > deadline) {
+        const rows = await this.rows();
+        throw new Error(
+          `the client did not exit within ${timeoutMs} ms; the screen shows:\n${rows.join("\n")}`,
+        );
+      }
       await Bun.sleep(25);
     }
   }
