@@ -4,8 +4,7 @@
  * (every wrapped row) is cleared before printing and redrawn after.
  */
 import { clearScreenDown, createInterface, cursorTo, type Interface, moveCursor } from "node:readline";
-import type { CompletionSources } from "./completion.ts";
-import { TabCycle } from "./completion.ts";
+import { type CompletionSources, TabCycle } from "./completion.ts";
 import type { Ui, UiHandlers } from "./ui.ts";
 
 /** A paste of more lines than this asks before sending them all. */

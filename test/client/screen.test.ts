@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { TestClient } from "../support/irc-client.ts";
 import { CLIENT_BINARY } from "../support/server-process.ts";
 import { isolatedEnv } from "./client-process.ts";
 import { memberOf, PEERS, type Peer } from "./peers.ts";
@@ -107,21 +108,33 @@ test("Ctrl-C at a prompt exits with one line and status 1", async () => {
   expect(await terminal.waitForExit()).toBe(1);
 });
 
+/** ngircd with bob in #room, and the client (ann, no prompts) joined there on a terminal. */
+async function annAndBobInRoom(width?: number, height?: number): Promise<[TestClient, Terminal]> {
+  peer = await PEERS[0]!.start();
+  const bob = await memberOf(peer, "bob", "#room");
+  const args = ["--host", "127.0.0.1", "--port", String(peer.port), "--nick", "ann", "--channel", "#room"];
+  const screen = await Terminal.open(
+    [CLIENT_BINARY, ...args],
+    isolatedEnv({ TERM: "xterm-256color" }),
+    width,
+    height,
+  );
+  terminal = screen;
+  await screen.waitForRow("-- you joined #room");
+  await bob.next(/^:ann!\S+ JOIN/, WAIT_MS);
+  return [bob, screen];
+}
+
 test(
   "input wider than the terminal stays whole while lines arrive; a long paste asks first",
   async () => {
-    peer = await PEERS[0]!.start();
-    const bob = await memberOf(peer, "bob", "#room");
-    const args = ["--host", "127.0.0.1", "--port", String(peer.port), "--nick", "ann", "--channel", "#room"];
-    terminal = await Terminal.open([CLIENT_BINARY, ...args], isolatedEnv({ TERM: "xterm-256color" }), 40, 20);
-    await terminal.waitForRow("-- you joined #room");
-    await bob.next(/^:ann!\S+ JOIN/, WAIT_MS);
+    const [bob, screen] = await annAndBobInRoom(40, 20);
 
-    // 8 + 92 characters: three rows of a 40-column terminal.
+    // 8 + 92 characters: three rows of a 40-column screen.
     const long = `${"abcdefghij".repeat(9)}XY`;
-    await terminal.type(long);
+    await screen.type(long);
     const expected = [`[#room] ${long.slice(0, 32)}`, long.slice(32, 72), long.slice(72)];
-    await terminal.waitFor(
+    await screen.waitFor(
       "the wrapped input",
       (rows) =>
         rows
@@ -130,7 +143,7 @@ test(
           .join("|") === expected.join("|"),
     );
     for (let i = 1; i <= 3; i++) bob.send(`PRIVMSG #room :short ${i}`);
-    const rows = await terminal.waitForRow(/<bob> short 3$/);
+    const rows = await screen.waitForRow(/<bob> short 3$/);
     const filled = rows.filter((r) => r !== "");
     expect(filled.slice(-6)).toEqual([
       expect.stringMatching(/^\d\d:\d\d <bob> short 1$/),
@@ -138,21 +151,21 @@ test(
       expect.stringMatching(/^\d\d:\d\d <bob> short 3$/),
       ...expected,
     ]);
-    await terminal.press("Enter");
+    await screen.press("Enter");
     await bob.next(`PRIVMSG #room :${long}`, WAIT_MS);
 
-    await terminal.paste(`${["p1", "p2", "p3", "p4", "p5", "p6"].join("\n")}\n`);
-    await terminal.waitForRow("send 6 pasted lines? [y/N]");
-    await terminal.type("y");
-    await terminal.press("Enter");
+    await screen.paste(`${["p1", "p2", "p3", "p4", "p5", "p6"].join("\n")}\n`);
+    await screen.waitForRow("send 6 pasted lines? [y/N]");
+    await screen.type("y");
+    await screen.press("Enter");
     for (const line of ["p1", "p2", "p3", "p4", "p5", "p6"])
       await bob.next(`PRIVMSG #room :${line}`, WAIT_MS);
-    await terminal.paste("q1\nq2\n");
+    await screen.paste("q1\nq2\n");
     await bob.next("PRIVMSG #room :q2", WAIT_MS);
 
-    await terminal.press("C-c");
+    await screen.press("C-c");
     await bob.next(/^:ann!\S+ QUIT/, WAIT_MS);
-    expect(await terminal.waitForExit()).toBe(0);
+    expect(await screen.waitForExit()).toBe(0);
   },
   TEST_MS,
 );
@@ -192,13 +205,9 @@ function ended(pid: number): boolean {
 test(
   "closing the terminal (SIGHUP) sends QUIT and ends the client",
   async () => {
-    peer = await PEERS[0]!.start();
-    const bob = await memberOf(peer, "bob", "#room");
-    const args = ["--host", "127.0.0.1", "--port", String(peer.port), "--nick", "ann", "--channel", "#room"];
-    terminal = await Terminal.open([CLIENT_BINARY, ...args], isolatedEnv({ TERM: "xterm-256color" }));
-    await terminal.waitForRow("-- you joined #room");
-    const pid = await terminal.clientPid();
-    await terminal.close();
+    const [bob, screen] = await annAndBobInRoom();
+    const pid = await screen.clientPid();
+    await screen.close();
     terminal = null;
     await bob.next(/^:ann!\S+ QUIT/, WAIT_MS);
     const deadline = Date.now() + WAIT_MS;
