@@ -68,24 +68,12 @@ export interface Flushable {
 }
 
 /**
- * A flush that wrote to at least this many connections was a fan-out: under continuous channel
- * traffic the next flush waits HOLD_MS, so each member gets several lines per `write` instead of
- * one syscall per line per member (one `write` costs ~2–3 µs here, most of a paced fan-out's CPU).
- */
-const HOLD_TARGETS = 16;
-/** Bounds the latency the hold adds (Bun fires a 2 ms timer after ~2.2 ms); within the 6 ms p99 aimed at. */
-const HOLD_MS = 2;
-
-/**
  * Collects the connections that got output during this turn and flushes each once, after the
- * current batch of socket events, so many lines to one client cost one syscall. After a fan-out
- * the next flush is held back briefly (see HOLD_TARGETS); small flushes (private messages,
- * replies) stay immediate.
+ * current batch of socket events, so many lines to one client cost one syscall.
  */
 export class FlushScheduler {
   private dirty: Flushable[] = [];
   private scheduled = false;
-  private holding = false;
 
   mark(target: Flushable): void {
     if (target.flushMarked) return;
@@ -93,8 +81,7 @@ export class FlushScheduler {
     this.dirty.push(target);
     if (!this.scheduled) {
       this.scheduled = true;
-      if (this.holding) setTimeout(this.run, HOLD_MS);
-      else setImmediate(this.run);
+      setImmediate(this.run);
     }
   }
 
@@ -102,7 +89,6 @@ export class FlushScheduler {
     this.scheduled = false;
     const batch = this.dirty;
     this.dirty = [];
-    this.holding = batch.length >= HOLD_TARGETS;
     for (const target of batch) {
       target.flushMarked = false;
       target.flush();
