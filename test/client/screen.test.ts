@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestClient } from "../support/irc-client.ts";
 import { CLIENT_BINARY } from "../support/server-process.ts";
+import { Terminal } from "../support/terminal.ts";
 import { isolatedEnv } from "./client-process.ts";
 import { memberOf, PEERS, type Peer } from "./peers.ts";
-import { Terminal } from "./terminal.ts";
 
 const WAIT_MS = 15_000;
 const TEST_MS = 90_000;

@@ -9,10 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TestClient } from "../support/irc-client.ts";
 import { serverCommand } from "../support/server-process.ts";
-import { TmuxPane, terminalTest } from "./tmux-pane.ts";
+import { Terminal } from "../support/terminal.ts";
+import { testWithTool } from "../support/tools.ts";
 
-async function withPane(args: string[], body: (pane: TmuxPane) => Promise<void>): Promise<void> {
-  const pane = await TmuxPane.start([...serverCommand(), ...args]);
+const terminalTest = testWithTool("tmux");
+
+async function withPane(args: string[], body: (pane: Terminal) => Promise<void>): Promise<void> {
+  const pane = await Terminal.open([...serverCommand(), ...args], {}, 160, 40);
   try {
     await body(pane);
   } finally {
@@ -21,28 +24,28 @@ async function withPane(args: string[], body: (pane: TmuxPane) => Promise<void>)
 }
 
 /** Replaces a prompt's filled-in default with `text` and submits it. */
-async function answer(pane: TmuxPane, text: string): Promise<void> {
-  await pane.keys("End", ...Array<string>(40).fill("BSpace"));
+async function answer(pane: Terminal, text: string): Promise<void> {
+  await pane.press("End", ...Array<string>(40).fill("BSpace"));
   if (text !== "") await pane.type(text);
-  await pane.keys("Enter");
+  await pane.press("Enter");
 }
 
 describe("--interactive in a terminal", () => {
   terminalTest("asks with defaults filled in, rejects a bad port, starts with the answers", async () => {
     await withPane(["--interactive"], async (pane) => {
-      await pane.waitFor(/Host to listen on[\s│|]*0\.0\.0\.0/);
+      await pane.waitForText(/Host to listen on[\s│|]*0\.0\.0\.0/);
       await answer(pane, "127.0.0.1");
-      await pane.waitFor(/Port \(0 = any free port\)[\s│|]*6667/);
+      await pane.waitForText(/Port \(0 = any free port\)[\s│|]*6667/);
       await answer(pane, "65536");
-      await pane.waitFor(/Must be an integer from 0 to 65535/);
+      await pane.waitForText(/Must be an integer from 0 to 65535/);
       await answer(pane, "0");
-      await pane.waitFor(/Server name[\s│|]*networkcomm\.local/);
+      await pane.waitForText(/Server name[\s│|]*networkcomm\.local/);
       await answer(pane, "tty.example");
-      await pane.waitFor(/Default channel \(empty for none\)[\s│|]*#lobby/);
+      await pane.waitForText(/Default channel \(empty for none\)[\s│|]*#lobby/);
       await answer(pane, "lobby");
-      await pane.waitFor(/which is not a channel name/);
+      await pane.waitForText(/which is not a channel name/);
       await answer(pane, "#tty");
-      const [, port] = await pane.waitFor(/listening on 127\.0\.0\.1:(\d+)\s*$/m);
+      const [, port] = await pane.waitForText(/listening on 127\.0\.0\.1:(\d+)\s*$/m);
 
       const client = await TestClient.connect(Number(port), "alice");
       const burst = await client.register("alice");
@@ -51,16 +54,16 @@ describe("--interactive in a terminal", () => {
       client.close();
 
       // The terminal is back in normal mode: Ctrl-C is SIGINT, a clean shutdown.
-      await pane.keys("C-c");
-      await pane.waitFor(/\[exit 0\]/);
+      await pane.press("C-c");
+      await pane.waitForText(/\[exit 0\]/);
     });
   });
 
   terminalTest("Ctrl-C at a prompt is one line and exit 1", async () => {
     await withPane(["--interactive"], async (pane) => {
-      await pane.waitFor(/Host to listen on/);
-      await pane.keys("C-c");
-      const screen = (await pane.waitFor(/\[exit 1\]/)).input;
+      await pane.waitForText(/Host to listen on/);
+      await pane.press("C-c");
+      const screen = (await pane.waitForText(/\[exit 1\]/)).input;
       expect(screen).toContain("chat-server: cancelled\n[exit 1]");
     });
   });
@@ -69,22 +72,20 @@ describe("--interactive in a terminal", () => {
 describe("hash-password in a terminal", () => {
   terminalTest("asks twice and writes only the hash to stdout", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "nc-hash-")), "hash.txt");
-    const pane = await TmuxPane.start([
-      "sh",
-      "-c",
-      `"$@" > ${out}`,
-      "sh",
-      ...serverCommand(),
-      "hash-password",
-    ]);
+    const pane = await Terminal.open(
+      ["sh", "-c", `"$@" > ${out}`, "sh", ...serverCommand(), "hash-password"],
+      {},
+      160,
+      40,
+    );
     try {
-      await pane.waitFor(/Password to hash/);
+      await pane.waitForText(/Password to hash/);
       await pane.type("tty secret");
-      await pane.keys("Enter");
-      await pane.waitFor(/The same password again/);
+      await pane.press("Enter");
+      await pane.waitForText(/The same password again/);
       await pane.type("tty secret");
-      await pane.keys("Enter");
-      await pane.waitFor(/\[exit 0\]/);
+      await pane.press("Enter");
+      await pane.waitForText(/\[exit 0\]/);
       const hash = readFileSync(out, "utf8");
       expect(hash).toMatch(/^\$argon2id\$\S+\n$/);
       expect(await Bun.password.verify("tty secret", hash.trim())).toBe(true);

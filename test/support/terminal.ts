@@ -1,15 +1,17 @@
 /**
- * The client in a real terminal: a tmux server on its own socket (only it is ever killed), one window of
- * a fixed size, the client started in it with a private HOME. Tests read the visible screen and cursor.
- * Linux only (reads /proc for the client's process id).
+ * A program in a real terminal: a tmux server on its own socket (only it is ever killed), one window of
+ * a fixed size. Tests type keys and read the visible screen and cursor. Drives our client and server
+ * prompts and third-party clients (irssi). Linux only (reads /proc for the program's process id).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { requireTool } from "./tools.ts";
 
-const TMUX = "/usr/bin/tmux";
 let windows = 0;
 
 export class Terminal {
   private readonly socket = `nc-client-${process.pid}-${++windows}`;
+
+  private readonly tmuxPath = requireTool("tmux");
 
   private constructor(
     readonly width: number,
@@ -23,11 +25,10 @@ export class Terminal {
    */
   static async open(
     command: string[],
-    env: Record<string, string>,
+    env: Record<string, string> = {},
     width = 100,
     height = 40,
   ): Promise<Terminal> {
-    if (!existsSync(TMUX)) throw new Error(`${TMUX} not found: apt-get install -y tmux`);
     const terminal = new Terminal(width, height);
     const envArgs = Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
     const shell = ["sh", "-c", `trap true INT; "$@"; echo "[exit $?]"; exec sleep 600`, "sh", ...command];
@@ -45,7 +46,7 @@ export class Terminal {
   }
 
   private async tmux(args: string[]): Promise<string> {
-    const proc = Bun.spawn([TMUX, "-L", this.socket, ...args], { stdout: "pipe", stderr: "pipe" });
+    const proc = Bun.spawn([this.tmuxPath, "-L", this.socket, ...args], { stdout: "pipe", stderr: "pipe" });
     const [code, out, err] = await Promise.all([
       proc.exited,
       new Response(proc.stdout).text(),
@@ -62,6 +63,23 @@ export class Terminal {
       .replace(/\n$/, "")
       .split("\n")
       .map((r) => r.trimEnd());
+  }
+
+  /** The screen and its scrollback as one text, wrapped rows joined. */
+  text(): Promise<string> {
+    return this.tmux(["capture-pane", "-p", "-J", "-S", "-200"]);
+  }
+
+  /** Polls the screen text (with scrollback) until the pattern matches; the match. */
+  async waitForText(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
+    const text = await poll(
+      String(pattern),
+      () => this.text(),
+      (t) => pattern.test(t),
+      (t) => t,
+      timeoutMs,
+    );
+    return pattern.exec(text)!;
   }
 
   /** The cursor as [column, row], both from 0. */
@@ -106,16 +124,14 @@ export class Terminal {
   }
 
   /** Polls the screen until `ready(rows)` holds, with a deadline (a terminal can only be observed). */
-  async waitFor(what: string, ready: (rows: string[]) => boolean, timeoutMs = 15_000): Promise<string[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const rows = await this.rows();
-      if (ready(rows)) return rows;
-      if (Date.now() > deadline) {
-        throw new Error(`screen never showed ${what} within ${timeoutMs} ms:\n${rows.join("\n")}`);
-      }
-      await Bun.sleep(25);
-    }
+  waitFor(what: string, ready: (rows: string[]) => boolean, timeoutMs = 15_000): Promise<string[]> {
+    return poll(
+      what,
+      () => this.rows(),
+      ready,
+      (rows) => rows.join("\n"),
+      timeoutMs,
+    );
   }
 
   /** Waits for a row containing the text (or matching the pattern). */
@@ -137,5 +153,24 @@ export class Terminal {
   /** Ends this tmux server (and the client in it). */
   async close(): Promise<void> {
     await this.tmux(["kill-server"]).catch(() => {});
+  }
+}
+
+/** Reads until `done` holds or the deadline passes; the error shows the last reading. */
+async function poll<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  show: (value: T) => string,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`screen never showed ${what} within ${timeoutMs} ms:\n${show(value)}`);
+    }
+    await Bun.sleep(25);
   }
 }
