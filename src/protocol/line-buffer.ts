@@ -11,33 +11,52 @@ export interface LineBufferResult {
  * what to do with invalid UTF-8 (reject, or decode with replacement).
  */
 export class LineBuffer {
-  private pending: Uint8Array | null = null;
+  /**
+   * The unfinished line, as the pieces it arrived in. Joining them only once its newline comes keeps
+   * a line sent a byte at a time linear, not quadratic, in copying.
+   */
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
 
   constructor(private readonly maxPending: number) {}
 
   push(chunk: Uint8Array): LineBufferResult {
     const lines: Uint8Array[] = [];
-    let data = chunk;
-    if (this.pending !== null) {
-      data = new Uint8Array(this.pending.length + chunk.length);
-      data.set(this.pending);
-      data.set(chunk, this.pending.length);
-      this.pending = null;
-    }
     let start = 0;
-    for (;;) {
-      const nl = data.indexOf(10, start);
-      if (nl === -1) break;
-      const end = nl > start && data[nl - 1] === 13 ? nl - 1 : nl;
-      lines.push(data.subarray(start, end));
+    let nl = chunk.indexOf(10);
+    if (nl !== -1 && this.pending.length > 0) {
+      this.pending.push(chunk.subarray(0, nl));
+      lines.push(withoutCR(concat(this.pending, this.pendingBytes + nl)));
+      this.pending = [];
+      this.pendingBytes = 0;
       start = nl + 1;
+      nl = chunk.indexOf(10, start);
     }
-    if (start < data.length) {
-      const rest = data.subarray(start);
-      if (rest.length > this.maxPending) return { lines, overflow: true };
+    while (nl !== -1) {
+      lines.push(withoutCR(chunk.subarray(start, nl)));
+      start = nl + 1;
+      nl = chunk.indexOf(10, start);
+    }
+    if (start < chunk.length) {
+      this.pendingBytes += chunk.length - start;
+      if (this.pendingBytes > this.maxPending) return { lines, overflow: true };
       // Copy, so the socket's chunk buffer is not retained by a small tail.
-      this.pending = rest.slice();
+      this.pending.push(chunk.slice(start));
     }
     return { lines, overflow: false };
   }
+}
+
+function withoutCR(line: Uint8Array): Uint8Array {
+  return line.length > 0 && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }
