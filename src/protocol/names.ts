@@ -1,4 +1,5 @@
 /** Validation of nicknames and channel names. */
+import { utf8Length } from "./split.ts";
 
 /** RFC 2812 nick grammar: a letter or special first, then letters, digits, specials and '-'. */
 const NICK = /^[A-Za-z[\]\\`_^{|}][A-Za-z0-9[\]\\`_^{|}-]*$/;
@@ -16,10 +17,11 @@ export function isChannelName(name: string, chantypes = CHANNEL_TYPES): boolean 
   return name.length > 0 && chantypes.includes(name[0]!);
 }
 
+/** `maxLength` is CHANNELLEN, which servers count in bytes: a non-ASCII name takes more of it. */
 export function isValidChannel(name: string, maxLength: number, chantypes = CHANNEL_TYPES): boolean {
   return (
     name.length > 1 &&
-    name.length <= maxLength &&
+    utf8Length(name) <= maxLength &&
     isChannelName(name, chantypes) &&
     CHANNEL_BODY.test(name.slice(1))
   );

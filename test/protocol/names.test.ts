@@ -93,10 +93,12 @@ describe("isValidChannel", () => {
     expect(isValidChannel(name, CHANNELLEN)).toBe(valid);
   });
 
-  // maxLength counts UTF-16 code units, not bytes: "#" and 49 "é" fit CHANNELLEN 50 in 99 bytes.
-  test("length counts UTF-16 code units", () => {
-    expect(isValidChannel(`#${"é".repeat(49)}`, CHANNELLEN)).toBe(true);
-    expect(isValidChannel(`#${"😀".repeat(25)}`, CHANNELLEN)).toBe(false);
+  // CHANNELLEN counts bytes, as servers do: "é" takes 2 of them, "😀" 4.
+  test("length counts UTF-8 bytes", () => {
+    expect(isValidChannel(`#${"é".repeat(24)}`, CHANNELLEN)).toBe(true);
+    expect(isValidChannel(`#${"é".repeat(25)}`, CHANNELLEN)).toBe(false);
+    expect(isValidChannel(`#${"😀".repeat(12)}a`, CHANNELLEN)).toBe(true);
+    expect(isValidChannel(`#${"😀".repeat(13)}`, CHANNELLEN)).toBe(false);
   });
 
   const CHANTYPES = [
