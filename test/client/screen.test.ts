@@ -60,7 +60,12 @@ describe.each(PEERS)("on a terminal, against $name", (kind) => {
         (rows) => inputRow(rows) === `${prompt}half typed messa`,
       );
       for (let i = 1; i <= 20; i++) bob.send(`PRIVMSG ${channel} :incoming ${i} of 20`);
-      const rows = await terminal.waitForRow(/<bob> incoming 20 of 20$/, 30_000);
+      // The screen settles once the last line is printed and the input redrawn below it.
+      const rows = await terminal.waitFor(
+        "the 20th line with the input redrawn",
+        (r) => r.some((row) => /<bob> incoming 20 of 20$/.test(row)) && inputRow(r).startsWith(prompt),
+        30_000,
+      );
       for (let i = 1; i <= 20; i++) {
         expect(
           rows.filter((r) => new RegExp(`^\\d\\d:\\d\\d <bob> incoming ${i} of 20$`).test(r)).length,
@@ -134,16 +139,18 @@ test(
     const long = `${"abcdefghij".repeat(9)}XY`;
     await screen.type(long);
     const expected = [`[#room] ${long.slice(0, 32)}`, long.slice(32, 72), long.slice(72)];
-    await screen.waitFor(
-      "the wrapped input",
-      (rows) =>
-        rows
-          .filter((r) => r !== "")
-          .slice(-3)
-          .join("|") === expected.join("|"),
-    );
+    const inputBack = (rows: string[]) =>
+      rows
+        .filter((r) => r !== "")
+        .slice(-3)
+        .join("|") === expected.join("|");
+    await screen.waitFor("the wrapped input", (rows) => inputBack(rows));
     for (let i = 1; i <= 3; i++) bob.send(`PRIVMSG #room :short ${i}`);
-    const rows = await screen.waitForRow(/<bob> short 3$/);
+    // The screen settles once the last line is printed and the input redrawn below it.
+    const rows = await screen.waitFor(
+      "short 3 with the input redrawn",
+      (r) => r.some((row) => /<bob> short 3$/.test(row)) && inputBack(r),
+    );
     const filled = rows.filter((r) => r !== "");
     expect(filled.slice(-6)).toEqual([
       expect.stringMatching(/^\d\d:\d\d <bob> short 1$/),
