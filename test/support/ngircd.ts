@@ -1,11 +1,11 @@
 /** Starts Debian's ngircd as a real IRC peer on a free 127.0.0.1 port and stops it by PID. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TestClient } from "./irc-client.ts";
 import { LineLog, pumpLines } from "./lines.ts";
+import { requireTool } from "./tools.ts";
 
-const NGIRCD = "/usr/sbin/ngircd";
 const TEMPLATE = join(import.meta.dir, "..", "client", "fixtures", "ngircd.conf.template");
 
 export interface NgircdHandle {
@@ -21,8 +21,7 @@ export interface NgircdHandle {
 
 /** Where ngircd is, or an error saying how to get it (tests fail with it rather than skip). */
 export function ngircdPath(): string {
-  if (!existsSync(NGIRCD)) throw new Error(`${NGIRCD} not found: apt-get install -y ngircd`);
-  return NGIRCD;
+  return requireTool("ngircd");
 }
 
 /** A port that was free a moment ago: listen on port 0, note the port, close. */
