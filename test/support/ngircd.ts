@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { TestClient } from "./irc-client.ts";
 import { LineLog, pumpLines } from "./lines.ts";
 import { requireTool } from "./tools.ts";
+import { waitFor } from "./wait.ts";
 
 const TEMPLATE = join(import.meta.dir, "..", "client", "fixtures", "ngircd.conf.template");
 
@@ -38,18 +39,17 @@ async function waitListening(
   proc: ReturnType<typeof Bun.spawn>,
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  const accepts = async () => {
     if (proc.exitCode !== null) throw new Error(`ngircd exited with code ${proc.exitCode}`);
     try {
       const socket = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } });
       socket.end();
-      return;
+      return true;
     } catch {
-      if (Date.now() > deadline) throw new Error(`ngircd not listening on ${port} within ${timeoutMs} ms`);
-      await Bun.sleep(20);
+      return false;
     }
-  }
+  };
+  await waitFor(accepts, `ngircd listening on ${port}`, timeoutMs);
 }
 
 export async function startNgircd(timeoutMs = 10_000): Promise<NgircdHandle> {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { requireTool } from "./tools.ts";
+import { waitFor } from "./wait.ts";
 
 let windows = 0;
 
@@ -103,18 +104,14 @@ export class Terminal {
 
   /** Waits for the client to end; its exit status. */
   async waitForExit(timeoutMs = 15_000): Promise<number> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const status = await this.exitStatus();
-      if (status !== null) return status;
-      if (Date.now() > deadline) {
-        const rows = await this.rows();
-        throw new Error(
-          `the client did not exit within ${timeoutMs} ms; the screen shows:\n${rows.join("\n")}`,
-        );
-      }
-      await Bun.sleep(25);
-    }
+    const status = await poll(
+      "the client's exit",
+      () => this.exitStatus(),
+      (s) => s !== null,
+      String,
+      timeoutMs,
+    );
+    return status!;
   }
 
   /** Pastes text the way a terminal does: in one go, each newline as Enter. */
@@ -164,13 +161,15 @@ async function poll<T>(
   show: (value: T) => string,
   timeoutMs: number,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`screen never showed ${what} within ${timeoutMs} ms:\n${show(value)}`);
-    }
-    await Bun.sleep(25);
+  let value!: T;
+  try {
+    const settled = async () => {
+      value = await read();
+      return done(value);
+    };
+    await waitFor(settled, what, timeoutMs);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; the screen shows:\n${show(value)}`);
   }
+  return value;
 }
