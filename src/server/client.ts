@@ -4,7 +4,7 @@ import { CAP_BIT, type CapName } from "./capabilities.ts";
 import type { Channel } from "./channel.ts";
 import { TokenBucket } from "./flood.ts";
 import { Inbox } from "./inbox.ts";
-import { encode, SendQueue, type Writable } from "./sendq.ts";
+import { byteLength, SendQueue, type Writable } from "./sendq.ts";
 
 /** What a client needs from the server around it to deliver its output. */
 export interface Outlet {
@@ -88,24 +88,24 @@ export class Client {
 
   /** Queues one reply line (ending in CRLF) for this client. */
   send(line: string): void {
-    this.enqueue(line, encode(line), false);
+    this.enqueue(line, byteLength(line), false);
   }
 
   /**
-   * Queues another client's event, serialized and encoded once for all its recipients. While an
+   * Queues another client's event, serialized and measured once for all its recipients. While an
    * asynchronous command of this client waits, such events are not part of its labeled response.
    */
-  relay(line: string, encoded: Uint8Array): void {
-    this.enqueue(line, encoded, true);
+  relay(line: string, bytes: number): void {
+    this.enqueue(line, bytes, true);
   }
 
-  private enqueue(line: string, encoded: Uint8Array, relayed: boolean): void {
+  private enqueue(line: string, bytes: number, relayed: boolean): void {
     if (this.closing) return;
     if (this.capture !== null && !(relayed && this.busy)) {
       this.capture.push(line);
       return;
     }
-    this.sendq.push(encoded);
+    this.sendq.push(line, bytes);
     // Past the limit, write now: a burst queued within one turn is not a slow reader; what the
     // kernel refuses is.
     if (this.sendq.queuedBytes > this.outlet.sendqLimit()) {
@@ -115,6 +115,7 @@ export class Client {
         return;
       }
     }
+    if (this.sendq.worthWritingNow) this.flush();
     this.outlet.scheduleFlush(this);
   }
 

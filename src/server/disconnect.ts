@@ -3,7 +3,7 @@ import type { Client } from "./client.ts";
 import type { ServerContext } from "./context.ts";
 import { peersOf } from "./relay.ts";
 import { errorLine } from "./replies.ts";
-import { encode } from "./sendq.ts";
+import { byteLength } from "./sendq.ts";
 
 /**
  * `reason` goes into `ERROR :Closing Link: <host> (<reason>)` and, unless `quitMessage` differs,
@@ -30,7 +30,8 @@ export function disconnect(ctx: ServerContext, client: Client, reason: string, q
 /** Queues ERROR behind what is already queued, writes what the socket takes, and closes. */
 export function closeWithError(client: Client, text: string): void {
   client.closing = true;
-  client.sendq.push(encode(errorLine(text)));
+  const line = errorLine(text);
+  client.sendq.push(line, byteLength(line));
   client.flush();
   client.socket.end();
 }

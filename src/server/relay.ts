@@ -1,15 +1,15 @@
 /**
  * Messages one client causes others to see (PRIVMSG, JOIN, QUIT...). Each is serialized at most
  * once per variant — with or without message tags, with or without server-time, and the
- * alternative form some capability asks for (extended-join) — and the same string is queued to
- * every recipient: no per-recipient string building.
+ * alternative form some capability asks for (extended-join) — and the same string, measured once,
+ * is queued to every recipient: no per-recipient string building.
  */
 import { type IrcMessage, message } from "../protocol/message.ts";
 import type { Tags } from "../protocol/tags.ts";
 import { CAP_BIT, type CapName } from "./capabilities.ts";
 import type { Client } from "./client.ts";
 import { wireLine } from "./replies.ts";
-import { encode } from "./sendq.ts";
+import { byteLength } from "./sendq.ts";
 
 const MESSAGE_TAGS = CAP_BIT["message-tags"];
 const SERVER_TIME = CAP_BIT["server-time"];
@@ -25,7 +25,7 @@ export interface Alternative {
 
 export class Relay {
   private readonly lines: (string | undefined)[] = new Array(8);
-  private readonly encoded: (Uint8Array | undefined)[] = new Array(8);
+  private readonly bytes: number[] = new Array(8);
   private readonly altBit: number;
 
   private msgid = "";
@@ -48,14 +48,12 @@ export class Relay {
       (caps & SERVER_TIME ? TIME_BIT : 0) |
       (caps & this.altBit ? ALT_BIT : 0);
     let line = this.lines[variant];
-    let encoded = this.encoded[variant];
-    if (line === undefined || encoded === undefined) {
+    if (line === undefined) {
       line = this.build(variant);
-      encoded = encode(line);
       this.lines[variant] = line;
-      this.encoded[variant] = encoded;
+      this.bytes[variant] = byteLength(line);
     }
-    client.relay(line, encoded);
+    client.relay(line, this.bytes[variant]!);
   }
 
   private build(variant: number): string {

@@ -1,22 +1,27 @@
 /**
- * A connection's output. Lines arrive already encoded (a fan-out encodes once and appends the same
- * bytes to every member) and are written in one `write` per event-loop turn. Bun does not buffer
- * what the kernel refuses: the unsent tail is kept here until `drain`.
+ * A connection's output. Lines are queued as strings with their UTF-8 length (a fan-out measures
+ * its line once and queues the same string to every member) and written in one `write` per
+ * event-loop turn: joining strings and letting the socket encode them costs less than encoding
+ * each line and concatenating bytes. Bun does not buffer what the kernel refuses: the unsent tail
+ * is kept here, as bytes, until `drain`.
  */
 const encoder = new TextEncoder();
 
-/** UTF-8 bytes of a line; TextEncoder is several times faster than Buffer.from for short strings. */
-export function encode(line: string): Uint8Array {
-  return encoder.encode(line);
+/** UTF-8 bytes of a line (Buffer.byteLength is native and does not allocate). */
+export function byteLength(line: string): number {
+  return Buffer.byteLength(line, "utf8");
 }
 
+/** Big enough that a normal turn (a few lines per client) still ends in a single write. */
+const EARLY_WRITE_BYTES = 16_384;
+
 export interface Writable {
-  /** Bytes accepted, or -1 when the socket is closed. */
-  write(data: Uint8Array): number;
+  /** Bytes accepted (UTF-8 bytes for a string), or -1 when the socket is closed. */
+  write(data: string | Uint8Array): number;
 }
 
 export class SendQueue {
-  private chunks: Uint8Array[] = [];
+  private lines: string[] = [];
   private pendingBytes = 0;
   private tail: Uint8Array | null = null;
 
@@ -27,14 +32,24 @@ export class SendQueue {
     return this.pendingBytes + (this.tail === null ? 0 : this.tail.length);
   }
 
-  push(line: Uint8Array): void {
-    this.chunks.push(line);
-    this.pendingBytes += line.length;
+  /** Queues a line whose UTF-8 length is `bytes`. */
+  push(line: string, bytes: number): void {
+    this.lines.push(line);
+    this.pendingBytes += bytes;
+  }
+
+  /**
+   * True once enough is queued to be worth a write before the turn ends, so a client that gets a
+   * big burst starts reading while the server is still producing it (the kernel accepted all
+   * earlier writes; a client that does not read waits for `drain`).
+   */
+  get worthWritingNow(): boolean {
+    return this.tail === null && this.pendingBytes >= EARLY_WRITE_BYTES;
   }
 
   /** Forgets everything queued (the connection is being dropped for not reading). */
   discard(): void {
-    this.chunks.length = 0;
+    this.lines.length = 0;
     this.pendingBytes = 0;
     this.tail = null;
   }
@@ -50,14 +65,15 @@ export class SendQueue {
       }
       this.tail = null;
     }
-    if (this.chunks.length === 0) return true;
-    // Concatenating bytes is several times cheaper than joining strings and encoding them again.
-    const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.pendingBytes);
-    this.chunks.length = 0;
+    if (this.lines.length === 0) return true;
+    const text = this.lines.length === 1 ? this.lines[0]! : this.lines.join("");
+    const bytes = this.pendingBytes;
+    this.lines.length = 0;
     this.pendingBytes = 0;
-    const sent = this.socket.write(data);
+    const sent = this.socket.write(text);
     if (sent < 0) return false;
-    if (sent < data.length) this.tail = data.subarray(sent);
+    // Only a short write pays for encoding here, to find where the kernel stopped.
+    if (sent < bytes) this.tail = encoder.encode(text).subarray(sent);
     return true;
   }
 }

@@ -28,11 +28,6 @@ export interface StartOptions {
   now?: () => number;
 }
 
-interface SocketData {
-  client: Client | null;
-  ip: string;
-}
-
 /** The sweep runs this often; timeouts are checked to this precision. */
 const SWEEP_MS = 250;
 /** How long shutdown waits for clients to take their ERROR line and close. */
@@ -52,29 +47,27 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     disconnect(ctx, client, "SendQ exceeded");
   };
 
-  const onOpen = (socket: Socket<SocketData>) => {
+  const onOpen = (socket: Socket<Client>) => {
     const ip = normalizeIp(socket.remoteAddress);
-    socket.data = { client: null, ip };
-    openSockets++;
     const limits = ctx.config.limits;
+    const client = new Client(nextId++, socket, ip, now(), limits.readBytes, limits.floodBurst, ctx);
+    socket.data = client;
+    openSockets++;
     const count = (perIp.get(ip) ?? 0) + 1;
     perIp.set(ip, count);
     const refuse = (reason: string) => {
       log.warn("connection refused", `${ip}: ${reason}`);
-      socket.write(`ERROR :Closing Link: ${ip} (${reason})\r\n`);
-      socket.end();
+      closeWithError(client, `Closing Link: ${ip} (${reason})`);
     };
     if (count > limits.connectionsPerIp) return refuse("Too many connections from your IP");
     if (ctx.clients.size >= limits.maxClients) return refuse("Server is full");
-    const client = new Client(nextId++, socket, ip, now(), limits.readBytes, limits.floodBurst, ctx);
-    socket.data.client = client;
     ctx.clients.add(client);
     log.info("connect", `${client.id} ${ip}`);
   };
 
-  const onData = (socket: Socket<SocketData>, chunk: Uint8Array) => {
-    const client = socket.data.client;
-    if (client === null || client.closing) return;
+  const onData = (socket: Socket<Client>, chunk: Uint8Array) => {
+    const client = socket.data;
+    if (client.closing) return;
     client.lastInput = now();
     client.pingSentAt = 0;
     const limits = ctx.config.limits;
@@ -93,20 +86,20 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     }
   };
 
-  const onClose = (socket: Socket<SocketData>) => {
-    const { client, ip } = socket.data;
+  const onClose = (socket: Socket<Client>) => {
+    const client = socket.data;
+    const ip = client.ip;
     if (--openSockets === 0) allClosed?.();
     const left = (perIp.get(ip) ?? 1) - 1;
     if (left <= 0) perIp.delete(ip);
     else perIp.set(ip, left);
-    if (client === null) return;
     client.socketClosed = true;
     disconnect(ctx, client, "Connection closed");
   };
 
-  let listener: TCPSocketListener<SocketData>;
+  let listener: TCPSocketListener<Client>;
   try {
-    listener = Bun.listen<SocketData>({
+    listener = Bun.listen<Client>({
       hostname: config.host,
       port: config.port,
       socket: {
@@ -117,10 +110,10 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
             onData(socket, chunk);
           } catch (error) {
             log.error("internal error", `${socket.data.ip}: ${(error as Error).stack ?? String(error)}`);
-            if (socket.data.client !== null) disconnect(ctx, socket.data.client, "Internal error");
+            disconnect(ctx, socket.data, "Internal error");
           }
         },
-        drain: (socket) => socket.data.client?.flush(),
+        drain: (socket) => socket.data.flush(),
         close: onClose,
         error: (socket, error) => log.debug("socket error", `${socket.data.ip}: ${error.message}`),
       },

@@ -120,7 +120,7 @@ describe("SendQueue", () => {
     return {
       written,
       room,
-      write(data: Uint8Array) {
+      write(data: string | Uint8Array) {
         const accepted = Buffer.from(data).subarray(0, this.room);
         written.push(accepted.toString());
         return accepted.length;
@@ -131,8 +131,8 @@ describe("SendQueue", () => {
   test("coalesces lines into one write", () => {
     const s = socket(1000);
     const q = new SendQueue(s);
-    q.push(Buffer.from("a\r\n"));
-    q.push(Buffer.from("bé\r\n"));
+    q.push("a\r\n", 3);
+    q.push("bé\r\n", 5);
     expect(q.queuedBytes).toBe(8);
     q.flush();
     expect(s.written).toEqual(["a\r\nbé\r\n"]);
@@ -142,19 +142,33 @@ describe("SendQueue", () => {
   test("keeps the unsent tail (in bytes) for the next flush, before newer lines", () => {
     const s = socket(4);
     const q = new SendQueue(s);
-    q.push(Buffer.from("hé llo\r\n"));
+    q.push("hé llo\r\n", 9);
     q.flush();
     expect(q.queuedBytes).toBe(5);
-    q.push(Buffer.from("x\r\n"));
+    q.push("x\r\n", 3);
     s.room = 100;
     q.flush();
     expect(q.queuedBytes).toBe(0);
     expect(s.written).toEqual(["hé ", "llo\r\n", "x\r\n"]);
   });
 
+  test("a big burst is worth writing before the turn ends, unless the kernel is already refusing", () => {
+    const s = socket(1 << 20);
+    const q = new SendQueue(s);
+    const line = `${"x".repeat(1022)}\r\n`;
+    for (let i = 0; i < 15; i++) q.push(line, 1024);
+    expect(q.worthWritingNow).toBe(false);
+    q.push(line, 1024);
+    expect(q.worthWritingNow).toBe(true);
+    s.room = 100;
+    q.flush();
+    for (let i = 0; i < 16; i++) q.push(line, 1024);
+    expect(q.worthWritingNow).toBe(false);
+  });
+
   test("a closed socket is reported", () => {
     const q = new SendQueue({ write: () => -1 });
-    q.push(Buffer.from("a\r\n"));
+    q.push("a\r\n", 3);
     expect(q.flush()).toBe(false);
   });
 });
