@@ -105,18 +105,20 @@ export class Client {
       this.capture.push(line);
       return;
     }
-    this.sendq.push(line, bytes);
+    const sendq = this.sendq;
+    sendq.push(line, bytes);
     // Past the limit, write now: a burst queued within one turn is not a slow reader; what the
     // kernel refuses is.
-    if (this.sendq.queuedBytes > this.outlet.sendqLimit()) {
+    const limit = this.outlet.sendqLimit();
+    if (sendq.queuedBytes > limit) {
       this.flush();
-      if (this.sendq.queuedBytes > this.outlet.sendqLimit()) {
+      if (sendq.queuedBytes > limit) {
         this.outlet.overflow(this);
         return;
       }
     }
-    if (this.sendq.worthWritingNow) this.flush();
-    this.outlet.scheduleFlush(this);
+    if (sendq.worthWritingNow) this.flush();
+    if (!this.flushMarked) this.outlet.scheduleFlush(this);
   }
 
   flush(): void {

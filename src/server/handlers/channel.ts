@@ -157,7 +157,8 @@ export function sendNames(ctx: ServerContext, client: Client, channel: Channel) 
   for (const [user, bits] of channel.members) {
     if (!member && user.invisible) continue;
     const entry = prefixOf(bits, allPrefixes) + (userhost ? user.source : user.nick);
-    const size = utf8Length(entry) + 1;
+    // Nicks, usernames and hosts are ASCII (isValidNick, handleUser, IP hosts): length is bytes.
+    const size = entry.length + 1;
     if (used + size > room && entries.length > 0) {
       numeric(server, client, "RPL_NAMREPLY", [symbol, channel.name], entries.join(" "));
       entries = [];
