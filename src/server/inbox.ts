@@ -2,25 +2,28 @@
 import type { Input } from "./input.ts";
 
 export class Inbox {
-  private items: Input[] = [];
+  /** Null while empty, which is almost always: an idle connection holds no array. */
+  private items: Input[] | null = null;
   private head = 0;
 
   get length(): number {
-    return this.items.length - this.head;
+    return this.items === null ? 0 : this.items.length - this.head;
   }
 
   push(input: Input): void {
-    this.items.push(input);
+    if (this.items === null) this.items = [input];
+    else this.items.push(input);
   }
 
   /** The oldest command; call only when length > 0. */
   take(): Input {
-    const input = this.items[this.head++]!;
-    if (this.head === this.items.length) {
-      this.items = [];
+    const items = this.items!;
+    const input = items[this.head++]!;
+    if (this.head === items.length) {
+      this.items = null;
       this.head = 0;
-    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
+    } else if (this.head >= 1024 && this.head * 2 >= items.length) {
+      this.items = items.slice(this.head);
       this.head = 0;
     }
     return input;

@@ -21,7 +21,8 @@ export interface Writable {
 }
 
 export class SendQueue {
-  private lines: string[] = [];
+  /** Null between turns, so an idle connection keeps no array (nor the capacity a burst left). */
+  private lines: string[] | null = null;
   private pendingBytes = 0;
   private tail: Uint8Array | null = null;
 
@@ -34,7 +35,8 @@ export class SendQueue {
 
   /** Queues a line whose UTF-8 length is `bytes`. */
   push(line: string, bytes: number): void {
-    this.lines.push(line);
+    if (this.lines === null) this.lines = [line];
+    else this.lines.push(line);
     this.pendingBytes += bytes;
   }
 
@@ -49,7 +51,7 @@ export class SendQueue {
 
   /** Forgets everything queued (the connection is being dropped for not reading). */
   discard(): void {
-    this.lines.length = 0;
+    this.lines = null;
     this.pendingBytes = 0;
     this.tail = null;
   }
@@ -65,10 +67,11 @@ export class SendQueue {
       }
       this.tail = null;
     }
-    if (this.lines.length === 0) return true;
-    const text = this.lines.length === 1 ? this.lines[0]! : this.lines.join("");
+    const lines = this.lines;
+    if (lines === null) return true;
+    const text = lines.length === 1 ? lines[0]! : lines.join("");
     const bytes = this.pendingBytes;
-    this.lines.length = 0;
+    this.lines = null;
     this.pendingBytes = 0;
     const sent = this.socket.write(text);
     if (sent < 0) return false;
