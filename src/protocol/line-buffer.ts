@@ -34,7 +34,8 @@ export class LineBuffer {
       nl = chunk.indexOf(10, start);
     }
     while (nl !== -1) {
-      lines.push(withoutCR(chunk.subarray(start, nl)));
+      // One view per line: the CR is left out of the slice rather than cut from a second view.
+      lines.push(chunk.subarray(start, nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl));
       start = nl + 1;
       nl = chunk.indexOf(10, start);
     }
