@@ -1,7 +1,8 @@
 /**
- * The runtime's ceiling: the least IRC a Bun server can speak for the load generator (001 on USER, 366 on JOIN,
- * PRIVMSG relayed to a channel's other members or to a nick), writing each socket's output once per event-loop
- * turn. No validation, no limits: it only shows how fast Bun moves lines from one socket to many.
+ * The runtime's ceiling: the least IRC a Bun server can speak for the load generator (001 on USER; on JOIN, the
+ * JOIN to every member, the joiner's NAMES and 366; PRIVMSG relayed to a channel's other members or to a nick),
+ * writing each socket's output once per event-loop turn. No validation, no limits: it only shows how fast Bun
+ * moves lines from one socket to many.
  */
 import type { Socket } from "bun";
 
@@ -26,6 +27,16 @@ const queue = (s: Conn, line: string) => {
   s.data.outbox += `${line}\r\n`;
 };
 
+function join(s: Conn, name: string): void {
+  const members = channels.get(name) ?? new Set<Conn>();
+  channels.set(name, members.add(s));
+  const joined = `:${s.data.nick}!bench@127.0.0.1 JOIN ${name}`;
+  for (const member of members) queue(member, joined);
+  const nickList = [...members].map((m) => m.data.nick).join(" ");
+  queue(s, `:ceiling 353 ${s.data.nick} = ${name} :${nickList}`);
+  queue(s, `:ceiling 366 ${s.data.nick} ${name} :End of /NAMES list.`);
+}
+
 function handle(s: Conn, line: string): void {
   const [command, target = ""] = line.split(" ", 2);
   if (command === "NICK") {
@@ -34,16 +45,13 @@ function handle(s: Conn, line: string): void {
   } else if (command === "USER") queue(s, `:ceiling 001 ${s.data.nick} :Welcome`);
   else if (command === "PING") queue(s, `:ceiling PONG ceiling ${target}`);
   else if (command === "QUIT") s.end();
-  else if (command === "JOIN") {
-    channels.set(target, (channels.get(target) ?? new Set()).add(s));
-    queue(s, `:ceiling 366 ${s.data.nick} ${target} :End of /NAMES list.`);
-  } else if (command === "PRIVMSG") {
+  else if (command === "JOIN") for (const name of target.split(",")) join(s, name);
+  else if (command === "PRIVMSG") {
     const relayed = `:${s.data.nick}!bench@127.0.0.1 ${line}`;
     for (const member of channels.get(target) ?? [nicks.get(target) ?? s])
       if (member !== s) queue(member, relayed);
   }
 }
-
 const server = Bun.listen<Peer>({
   hostname: "127.0.0.1",
   port: Number(process.argv[2] ?? 0),
