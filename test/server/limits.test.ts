@@ -5,6 +5,7 @@ import {
   exchange,
   num,
   quickHash,
+  RELAXED_FLOOD,
   registered,
   SERVER_NAME,
   src,
@@ -163,4 +164,27 @@ describe("sendq", () => {
     expect(ctx.server.stderr.lines.some((l) => l.includes("sendq exceeded"))).toBe(true);
     silent.destroy();
   }, 30_000);
+});
+
+describe("output bursts", () => {
+  const ctx = useServer({ config: RELAXED_FLOOD });
+
+  test("replies far past 16 KiB from one read arrive whole and in order (written early, then the rest)", async () => {
+    const c = await registered(ctx.server, "burst");
+    // 400 NAMES replies and 400 PONGs asked for in one packet: about 45 KiB produced in one event-loop turn.
+    c.send("JOIN #burst");
+    await c.next(/ 366 burst #burst /);
+    const commands: string[] = [];
+    for (let i = 1; i <= 400; i++) commands.push(`NAMES #burst\r\nPING p${i}\r\n`);
+    c.sendRaw(commands.join(""));
+    const lines = await c.until(`:${SERVER_NAME} PONG ${SERVER_NAME} p400`);
+    const replies = lines.filter((l) => / (353|366) burst /.test(l) || / PONG /.test(l));
+    const expected: string[] = [];
+    for (let i = 1; i <= 400; i++) {
+      expected.push(`:${SERVER_NAME} 353 burst = #burst :@burst`);
+      expected.push(`:${SERVER_NAME} 366 burst #burst :End of /NAMES list`);
+      expected.push(`:${SERVER_NAME} PONG ${SERVER_NAME} p${i}`);
+    }
+    expect(replies).toEqual(expected);
+  });
 });
