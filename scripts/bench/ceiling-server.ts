@@ -52,6 +52,7 @@ function handle(s: Conn, line: string): void {
       if (member !== s) queue(member, relayed);
   }
 }
+
 const server = Bun.listen<Peer>({
   hostname: "127.0.0.1",
   port: Number(process.argv[2] ?? 0),
